@@ -1,0 +1,439 @@
+//! Finding an export's files: in a zip (read in place), a folder, or one CSV file.
+//!
+//! Names are matched case-insensitively, ignoring spaces, underscores and
+//! dashes, because LinkedIn's own names drift between exports. Unknown files
+//! and subfolders are ignored. Nothing is ever extracted or written to disk.
+
+use std::fs::File;
+use std::io::{BufReader, Read};
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Result};
+
+/// The export files rekindle reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FileKind {
+    /// `Connections.csv`: the member's first-degree connections.
+    Connections,
+    /// `messages.csv`: every message of every conversation.
+    Messages,
+    /// `Invitations.csv`: pending or recent connection invitations.
+    Invitations,
+    /// `Endorsement_Received_Info.csv`.
+    EndorsementsReceived,
+    /// `Endorsement_Given_Info.csv`.
+    EndorsementsGiven,
+    /// `Recommendations_Received.csv`.
+    RecommendationsReceived,
+    /// `Recommendations_Given.csv`.
+    RecommendationsGiven,
+    /// `Profile.csv`: the owner's own profile.
+    Profile,
+    /// `Positions.csv`: the owner's own employers.
+    Positions,
+}
+
+impl FileKind {
+    /// Every kind, in the order files are read.
+    pub const ALL: [FileKind; 9] = [
+        FileKind::Profile,
+        FileKind::Connections,
+        FileKind::Messages,
+        FileKind::Invitations,
+        FileKind::EndorsementsReceived,
+        FileKind::EndorsementsGiven,
+        FileKind::RecommendationsReceived,
+        FileKind::RecommendationsGiven,
+        FileKind::Positions,
+    ];
+
+    /// The file's usual name in an export.
+    pub fn file_name(self) -> &'static str {
+        match self {
+            FileKind::Connections => "Connections.csv",
+            FileKind::Messages => "messages.csv",
+            FileKind::Invitations => "Invitations.csv",
+            FileKind::EndorsementsReceived => "Endorsement_Received_Info.csv",
+            FileKind::EndorsementsGiven => "Endorsement_Given_Info.csv",
+            FileKind::RecommendationsReceived => "Recommendations_Received.csv",
+            FileKind::RecommendationsGiven => "Recommendations_Given.csv",
+            FileKind::Profile => "Profile.csv",
+            FileKind::Positions => "Positions.csv",
+        }
+    }
+
+    /// Recognises a file by its name (not its path), however LinkedIn or the
+    /// user spelled it.
+    ///
+    /// ```
+    /// use rekindle::FileKind;
+    /// assert_eq!(FileKind::from_file_name("Endorsement Received Info.CSV"), Some(FileKind::EndorsementsReceived));
+    /// assert_eq!(FileKind::from_file_name("guide_messages.csv"), None);
+    /// ```
+    pub fn from_file_name(name: &str) -> Option<FileKind> {
+        let key = squash(name);
+        FileKind::ALL
+            .into_iter()
+            .find(|kind| squash(kind.file_name()) == key)
+    }
+}
+
+/// Lowercase, without spaces, underscores or dashes.
+fn squash(name: &str) -> String {
+    name.chars()
+        .filter(|c| !matches!(c, ' ' | '_' | '-'))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// One export file found in the input.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct FoundFile {
+    /// What the file is.
+    pub kind: FileKind,
+    /// Its name as it appears in the archive or folder.
+    pub name: String,
+    /// Its size in bytes (uncompressed), as the archive or file system tells.
+    pub size: u64,
+}
+
+/// Where an export's files are read from.
+enum Location {
+    Zip {
+        archive: Box<zip::ZipArchive<BufReader<File>>>,
+        indices: Vec<usize>,
+    },
+    Files(Vec<PathBuf>),
+}
+
+/// An opened export: the files found, ready to be read one after another.
+pub(crate) struct Archive {
+    /// The path the user gave.
+    pub path: PathBuf,
+    /// The name that may carry the export date: the zip's or the folder's.
+    pub export_name: String,
+    pub files: Vec<FoundFile>,
+    location: Location,
+}
+
+impl Archive {
+    /// Opens whatever the user pointed at.
+    pub fn open(path: &Path) -> Result<Archive> {
+        let meta = std::fs::metadata(path).map_err(|source| {
+            if source.kind() == std::io::ErrorKind::NotFound {
+                Error::NotFound {
+                    path: path.to_path_buf(),
+                }
+            } else {
+                Error::Io {
+                    path: path.to_path_buf(),
+                    source,
+                }
+            }
+        })?;
+        if meta.is_dir() {
+            return Archive::open_folder(path);
+        }
+        let mut magic = [0u8; 4];
+        let read = File::open(path)
+            .and_then(|mut f| read_prefix(&mut f, &mut magic))
+            .map_err(|source| Error::Io {
+                path: path.to_path_buf(),
+                source,
+            })?;
+        let is_zip_name = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("zip"));
+        if read == 4 && (magic == *b"PK\x03\x04" || magic == *b"PK\x05\x06") || is_zip_name {
+            return Archive::open_zip(path);
+        }
+        Archive::open_single_file(path)
+    }
+
+    fn open_zip(path: &Path) -> Result<Archive> {
+        let file = File::open(path).map_err(|source| Error::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        let mut archive =
+            zip::ZipArchive::new(BufReader::new(file)).map_err(|e| Error::NotZip {
+                path: path.to_path_buf(),
+                reason: e.to_string(),
+            })?;
+        // (kind, depth, folder, name, index, size) of every entry we know.
+        let mut known = Vec::new();
+        for index in 0..archive.len() {
+            let Ok(entry) = archive.by_index_raw(index) else {
+                continue;
+            };
+            if entry.is_dir() {
+                continue;
+            }
+            let Ok(name) = entry.name() else {
+                continue;
+            };
+            let full = name.replace('\\', "/");
+            let (folder, name) = match full.rsplit_once('/') {
+                Some((folder, name)) => (folder.to_string(), name.to_string()),
+                None => (String::new(), full.clone()),
+            };
+            if let Some(kind) = FileKind::from_file_name(&name) {
+                let depth = if folder.is_empty() {
+                    0
+                } else {
+                    folder.matches('/').count() + 1
+                };
+                known.push((kind, depth, folder, full, index, entry.size()));
+            }
+        }
+        let export_name = file_stem(path);
+        let Some(min_depth) = known.iter().map(|k| k.1).min() else {
+            return Err(Error::NoExportFiles {
+                path: path.to_path_buf(),
+            });
+        };
+        let mut folders: Vec<&str> = known
+            .iter()
+            .filter(|k| k.1 == min_depth)
+            .map(|k| k.2.as_str())
+            .collect();
+        folders.sort_unstable();
+        folders.dedup();
+        if folders.len() > 1 {
+            return Err(Error::SeveralExports {
+                path: path.to_path_buf(),
+                candidates: folders.iter().map(|f| f.to_string()).collect(),
+            });
+        }
+        let root = folders[0].to_string();
+        let export_name = if root.is_empty() {
+            export_name
+        } else {
+            // A zip of the unzipped folder: its folder name carries the date.
+            format!("{export_name} {root}")
+        };
+        let mut files = Vec::new();
+        let mut indices = Vec::new();
+        for (kind, _, folder, name, index, size) in known {
+            if folder != root || files.iter().any(|f: &FoundFile| f.kind == kind) {
+                continue;
+            }
+            files.push(FoundFile { kind, name, size });
+            indices.push(index);
+        }
+        Ok(Archive {
+            path: path.to_path_buf(),
+            export_name,
+            files,
+            location: Location::Zip {
+                archive: Box::new(archive),
+                indices,
+            },
+        })
+    }
+
+    fn open_folder(path: &Path) -> Result<Archive> {
+        let found = scan_folder(path)?;
+        if !found.is_empty() {
+            return Ok(Archive::from_paths(path, folder_name(path), found));
+        }
+        // A parent folder holding exactly one unzipped export.
+        let mut candidates = Vec::new();
+        let entries = std::fs::read_dir(path).map_err(|source| Error::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        let mut subfolders: Vec<PathBuf> = entries
+            .filter_map(|e| e.ok())
+            .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+            .map(|e| e.path())
+            .collect();
+        subfolders.sort();
+        for sub in subfolders {
+            let found = scan_folder(&sub)?;
+            if !found.is_empty() {
+                candidates.push((sub, found));
+            }
+        }
+        match candidates.len() {
+            0 => Err(Error::NoExportFiles {
+                path: path.to_path_buf(),
+            }),
+            1 => {
+                let (sub, found) = candidates.remove(0);
+                Ok(Archive::from_paths(path, folder_name(&sub), found))
+            }
+            _ => Err(Error::SeveralExports {
+                path: path.to_path_buf(),
+                candidates: candidates.iter().map(|(p, _)| folder_name(p)).collect(),
+            }),
+        }
+    }
+
+    fn open_single_file(path: &Path) -> Result<Archive> {
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let kind = match FileKind::from_file_name(&name) {
+            Some(kind) => Some(kind),
+            None => sniff_kind(path)?,
+        };
+        let Some(kind) = kind else {
+            return Err(Error::UnknownFile {
+                path: path.to_path_buf(),
+            });
+        };
+        let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+        let export_name = path.parent().map(folder_name).unwrap_or_default();
+        Ok(Archive {
+            path: path.to_path_buf(),
+            export_name,
+            files: vec![FoundFile { kind, name, size }],
+            location: Location::Files(vec![path.to_path_buf()]),
+        })
+    }
+
+    fn from_paths(path: &Path, export_name: String, found: Vec<(FoundFile, PathBuf)>) -> Archive {
+        let (files, paths) = found.into_iter().unzip();
+        Archive {
+            path: path.to_path_buf(),
+            export_name,
+            files,
+            location: Location::Files(paths),
+        }
+    }
+
+    /// A reader over the `i`-th found file's bytes, inflated on the fly.
+    pub fn reader(&mut self, i: usize) -> Result<Box<dyn Read + '_>> {
+        let name = self.files[i].name.clone();
+        match &mut self.location {
+            Location::Zip { archive, indices } => {
+                let entry = archive.by_index(indices[i]).map_err(|e| Error::File {
+                    file: name,
+                    message: format!("cannot read from the zip archive: {e}"),
+                })?;
+                Ok(Box::new(entry))
+            }
+            Location::Files(paths) => {
+                let file = File::open(&paths[i]).map_err(|source| Error::Io {
+                    path: paths[i].clone(),
+                    source,
+                })?;
+                Ok(Box::new(BufReader::with_capacity(1 << 16, file)))
+            }
+        }
+    }
+}
+
+fn read_prefix(file: &mut File, buf: &mut [u8]) -> std::io::Result<usize> {
+    let mut filled = 0;
+    while filled < buf.len() {
+        let n = file.read(&mut buf[filled..])?;
+        if n == 0 {
+            break;
+        }
+        filled += n;
+    }
+    Ok(filled)
+}
+
+/// The export files directly inside a folder (not in its subfolders).
+fn scan_folder(path: &Path) -> Result<Vec<(FoundFile, PathBuf)>> {
+    let entries = std::fs::read_dir(path).map_err(|source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let mut found: Vec<(FoundFile, PathBuf)> = Vec::new();
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+        .map(|e| e.path())
+        .collect();
+    paths.sort();
+    for p in paths {
+        let name = p
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if let Some(kind) = FileKind::from_file_name(&name) {
+            if found.iter().any(|(f, _)| f.kind == kind) {
+                continue;
+            }
+            let size = std::fs::metadata(&p).map(|m| m.len()).unwrap_or(0);
+            found.push((FoundFile { kind, name, size }, p));
+        }
+    }
+    Ok(found)
+}
+
+/// Guesses a CSV's kind from its header when its name says nothing
+/// (a user renamed `messages.csv` to `avery-messages.csv`).
+fn sniff_kind(path: &Path) -> Result<Option<FileKind>> {
+    let mut buf = vec![0u8; 4096];
+    let n = File::open(path)
+        .and_then(|mut f| read_prefix(&mut f, &mut buf))
+        .map_err(|source| Error::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
+    let head = String::from_utf8_lossy(&buf[..n]).to_uppercase();
+    let has = |s: &str| head.contains(s);
+    Ok(if has("CONNECTED ON") && has("FIRST NAME") {
+        Some(FileKind::Connections)
+    } else if has("FROM") && has("DATE") && has("CONTENT") {
+        Some(FileKind::Messages)
+    } else if has("SENT AT") && has("DIRECTION") {
+        Some(FileKind::Invitations)
+    } else {
+        None
+    })
+}
+
+fn file_stem(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+fn folder_name(path: &Path) -> String {
+    let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    path.file_name()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_drift_but_match() {
+        assert_eq!(
+            FileKind::from_file_name("connections.csv"),
+            Some(FileKind::Connections)
+        );
+        assert_eq!(
+            FileKind::from_file_name("Recommendations Given.csv"),
+            Some(FileKind::RecommendationsGiven)
+        );
+        assert_eq!(
+            FileKind::from_file_name("MESSAGES.CSV"),
+            Some(FileKind::Messages)
+        );
+        assert_eq!(FileKind::from_file_name("coach_messages.csv"), None);
+        assert_eq!(FileKind::from_file_name("Rich_Media.csv"), None);
+    }
+
+    #[test]
+    fn missing_path_is_a_clear_error() {
+        let err = Archive::open(Path::new("/no/such/export.zip"))
+            .err()
+            .map(|e| e.to_string());
+        assert_eq!(
+            err.as_deref(),
+            Some("/no/such/export.zip: no such file or folder")
+        );
+    }
+}

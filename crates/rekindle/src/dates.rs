@@ -1,0 +1,200 @@
+//! Date parsing for every format the export files have used.
+//!
+//! LinkedIn has changed its date formats over the years and differs from file
+//! to file; Excel rewrites them when a user re-saves a file. Each parser here
+//! accepts every shape known for its file plus the generic fallbacks (ISO
+//! dates, US `MM/DD/YYYY`), and returns `None` for anything else so the caller
+//! can report the value.
+
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+
+/// Day-first and month-name dates: `08 Feb 2023`, `8-Feb-23`, `Feb 8, 2023`,
+/// plus ISO `2023-02-08` and US `02/08/2023` or `2/8/23`.
+pub fn parse_date(text: &str) -> Option<NaiveDate> {
+    let s = text.trim();
+    if s.is_empty() {
+        return None;
+    }
+    const FORMATS: &[&str] = &[
+        "%d %b %Y",
+        "%d-%b-%y",
+        "%d-%b-%Y",
+        "%b %d, %Y",
+        "%Y-%m-%d",
+        "%m/%d/%Y",
+        "%m/%d/%y",
+        "%Y/%m/%d",
+        "%d %B %Y",
+    ];
+    FORMATS
+        .iter()
+        .find_map(|f| NaiveDate::parse_from_str(s, f).ok().filter(plausible))
+        .or_else(|| parse_datetime(s).map(|dt| dt.date()))
+}
+
+/// Timestamps: `2023-06-11 15:33:58 UTC`, `2019-11-06T02:08:20`,
+/// `2022/06/20 13:05:02 UTC`, `1/29/26, 2:37 PM`, `08/30/22, 05:51 PM`,
+/// and Excel's `6/11/2023 15:33`. A date alone is read as midnight; a month
+/// alone (`Jan 2024`) as its first day. All are taken as UTC.
+pub fn parse_datetime(text: &str) -> Option<NaiveDateTime> {
+    let mut s = text.trim();
+    for suffix in [" UTC", "Z", " GMT", " +0000"] {
+        if let Some(rest) = s.strip_suffix(suffix) {
+            s = rest.trim_end();
+        }
+    }
+    if s.is_empty() {
+        return None;
+    }
+    const FORMATS: &[&str] = &[
+        "%Y-%m-%d %H:%M:%S",
+        "%Y-%m-%dT%H:%M:%S",
+        "%Y-%m-%dT%H:%M:%S%.f",
+        "%Y-%m-%d %H:%M:%S%.f",
+        "%Y/%m/%d %H:%M:%S",
+        "%m/%d/%y, %I:%M %p",
+        "%m/%d/%Y, %I:%M %p",
+        "%m/%d/%y %I:%M %p",
+        "%m/%d/%Y %I:%M %p",
+        "%m/%d/%Y %H:%M:%S",
+        "%m/%d/%Y %H:%M",
+        "%m/%d/%y %H:%M",
+        "%Y-%m-%d %H:%M",
+    ];
+    if let Some(dt) = FORMATS.iter().find_map(|f| {
+        NaiveDateTime::parse_from_str(s, f)
+            .ok()
+            .filter(|dt| plausible(&dt.date()))
+    }) {
+        return Some(dt);
+    }
+    let date_only = [
+        "%Y-%m-%d", "%m/%d/%Y", "%m/%d/%y", "%Y/%m/%d", "%d %b %Y", "%d-%b-%y",
+    ]
+    .iter()
+    .find_map(|f| NaiveDate::parse_from_str(s, f).ok().filter(plausible))
+    .or_else(|| parse_month(s).filter(plausible));
+    date_only.map(|d| d.and_time(NaiveTime::MIN))
+}
+
+/// `Jan 2024`, `January 2024`, `2024-01` or a bare year `2024`: the first day of that period.
+pub fn parse_month(text: &str) -> Option<NaiveDate> {
+    let s = text.trim();
+    for f in ["%d %b %Y", "%d %B %Y"] {
+        if let Ok(d) = NaiveDate::parse_from_str(&format!("01 {s}"), f) {
+            return Some(d);
+        }
+    }
+    if let Ok(d) = NaiveDate::parse_from_str(&format!("{s}-01"), "%Y-%m-%d") {
+        return Some(d);
+    }
+    if s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()) {
+        return NaiveDate::from_ymd_opt(s.parse().ok()?, 1, 1);
+    }
+    None
+}
+
+/// LinkedIn was founded in 2003; no export date lies before that or far in the future.
+fn plausible(date: &NaiveDate) -> bool {
+    use chrono::Datelike;
+    (2002..=2100).contains(&date.year())
+}
+
+/// Reads `MM-DD-YYYY` out of an export's file or folder name
+/// (`Complete_LinkedInDataExport_10-05-2026.zip`).
+pub fn date_in_export_name(name: &str) -> Option<NaiveDate> {
+    let bytes = name.as_bytes();
+    (0..bytes.len().saturating_sub(9)).rev().find_map(|i| {
+        let window = name.get(i..i + 10)?;
+        let b = window.as_bytes();
+        let shape = b[2] == b'-'
+            && b[5] == b'-'
+            && b.iter()
+                .enumerate()
+                .all(|(k, c)| k == 2 || k == 5 || c.is_ascii_digit());
+        if !shape {
+            return None;
+        }
+        NaiveDate::parse_from_str(window, "%m-%d-%Y")
+            .ok()
+            .filter(plausible)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn connection_dates_of_every_shape() {
+        assert_eq!(parse_date("08 Feb 2023"), Some(d(2023, 2, 8)));
+        assert_eq!(parse_date("8-Feb-23"), Some(d(2023, 2, 8)));
+        assert_eq!(parse_date("2023-02-08"), Some(d(2023, 2, 8)));
+        assert_eq!(parse_date("02/08/2023"), Some(d(2023, 2, 8)));
+        assert_eq!(parse_date(" 4-Apr-21 "), Some(d(2021, 4, 4)));
+    }
+
+    #[test]
+    fn impossible_dates_are_refused() {
+        for bad in [
+            "31 Foo 2020",
+            "99 Feb 2020",
+            "01 Jan 0001",
+            "01 Jan 9999",
+            "",
+            "soon",
+        ] {
+            assert_eq!(parse_date(bad), None, "{bad}");
+            assert_eq!(parse_datetime(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn timestamps_of_every_file() {
+        let t = |y, mo, day, h, mi, s| d(y, mo, day).and_hms_opt(h, mi, s).unwrap();
+        assert_eq!(
+            parse_datetime("2023-06-11 15:33:58 UTC"),
+            Some(t(2023, 6, 11, 15, 33, 58))
+        );
+        assert_eq!(
+            parse_datetime("2019-11-06T02:08:20"),
+            Some(t(2019, 11, 6, 2, 8, 20))
+        );
+        assert_eq!(
+            parse_datetime("2022/06/20 13:05:02 UTC"),
+            Some(t(2022, 6, 20, 13, 5, 2))
+        );
+        assert_eq!(
+            parse_datetime("1/29/26, 2:37 PM"),
+            Some(t(2026, 1, 29, 14, 37, 0))
+        );
+        assert_eq!(
+            parse_datetime("08/30/22, 05:51 PM"),
+            Some(t(2022, 8, 30, 17, 51, 0))
+        );
+        assert_eq!(parse_datetime("01/01/24"), Some(t(2024, 1, 1, 0, 0, 0)));
+        assert_eq!(parse_datetime("Jan 2024"), Some(t(2024, 1, 1, 0, 0, 0)));
+        assert_eq!(
+            parse_datetime("6/11/2023 15:33"),
+            Some(t(2023, 6, 11, 15, 33, 0))
+        );
+    }
+
+    #[test]
+    fn export_name_dates() {
+        assert_eq!(
+            date_in_export_name("Complete_LinkedInDataExport_10-05-2026.zip"),
+            Some(d(2026, 10, 5))
+        );
+        assert_eq!(
+            date_in_export_name("Basic_LinkedInDataExport_11-14-2020"),
+            Some(d(2020, 11, 14))
+        );
+        assert_eq!(date_in_export_name("export.zip"), None);
+        assert_eq!(date_in_export_name("x_13-45-2020.zip"), None);
+    }
+}

@@ -1,0 +1,133 @@
+//! The one error type of the library, and the warnings that let a run go on.
+
+use std::fmt;
+use std::path::PathBuf;
+
+/// Everything that can stop rekindle from reading an export.
+///
+/// Each variant names the file it is about and, where it applies, the line
+/// and the offending value, so a user can find the problem themselves.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The path given does not exist.
+    #[error("{}: no such file or folder", path.display())]
+    NotFound {
+        /// The path as given.
+        path: PathBuf,
+    },
+    /// The path exists but could not be read.
+    #[error("{}: cannot read", path.display())]
+    Io {
+        /// The file or folder that failed.
+        path: PathBuf,
+        /// The underlying error.
+        #[source]
+        source: std::io::Error,
+    },
+    /// A file that should be a zip archive is not one (or is damaged).
+    #[error("{}: not a readable zip archive ({reason})", path.display())]
+    NotZip {
+        /// The file.
+        path: PathBuf,
+        /// What the zip reader said.
+        reason: String,
+    },
+    /// A file that is neither a zip archive nor a CSV file rekindle knows.
+    #[error("{}: not a LinkedIn export (expected the .zip, its folder, or one of its CSV files)", path.display())]
+    UnknownFile {
+        /// The file.
+        path: PathBuf,
+    },
+    /// A folder or zip with none of the files of a LinkedIn export.
+    #[error("{}: no LinkedIn export files found (looked for Connections.csv, messages.csv, Profile.csv, …)", path.display())]
+    NoExportFiles {
+        /// The folder or archive.
+        path: PathBuf,
+    },
+    /// A folder holding several export folders: rekindle will not guess which one is meant.
+    #[error("{}: holds {} LinkedIn exports ({}); point rekindle at one of them", path.display(), candidates.len(), candidates.join(", "))]
+    SeveralExports {
+        /// The folder.
+        path: PathBuf,
+        /// The export folders found inside it.
+        candidates: Vec<String>,
+    },
+    /// A CSV file could not be read at all (not one row of it, but the file).
+    #[error("{file}: {message}")]
+    File {
+        /// The file name inside the export.
+        file: String,
+        /// What went wrong.
+        message: String,
+    },
+    /// A row-level problem turned into an error (strict mode).
+    #[error("{0}")]
+    Row(Warning),
+    /// An `--as-of` date or other option value that cannot be used.
+    #[error("invalid {what}: {value:?} ({expected})")]
+    InvalidOption {
+        /// The option.
+        what: &'static str,
+        /// The value given.
+        value: String,
+        /// What was expected instead.
+        expected: &'static str,
+    },
+    /// The metrics engine (polars) failed; this is a bug in rekindle, not in the input.
+    #[error("computing metrics failed: {0}")]
+    Metrics(String),
+}
+
+/// The result type of this library.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// A problem with one row or one value that did not stop the run.
+///
+/// The row is skipped (or the value left empty), counted, and reported, never
+/// silently dropped. Display gives `file line N: message "value"`.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Warning {
+    /// The file inside the export, e.g. `messages.csv`.
+    pub file: String,
+    /// The 1-based line where the row starts, if the warning is about a row.
+    pub line: Option<u64>,
+    /// What is wrong and what was done about it.
+    pub message: String,
+    /// The offending value, if there is one.
+    pub value: Option<String>,
+}
+
+impl Warning {
+    pub(crate) fn new(file: &str, line: Option<u64>, message: impl Into<String>) -> Self {
+        Warning {
+            file: file.to_string(),
+            line,
+            message: message.into(),
+            value: None,
+        }
+    }
+
+    pub(crate) fn with_value(mut self, value: impl Into<String>) -> Self {
+        let mut value: String = value.into();
+        if value.chars().count() > 80 {
+            value = value.chars().take(79).collect::<String>() + "…";
+        }
+        self.value = Some(value);
+        self
+    }
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file)?;
+        if let Some(line) = self.line {
+            write!(f, " line {line}")?;
+        }
+        write!(f, ": {}", self.message)?;
+        if let Some(value) = &self.value {
+            write!(f, " {value:?}")?;
+        }
+        Ok(())
+    }
+}

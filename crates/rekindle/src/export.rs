@@ -1,0 +1,153 @@
+//! [`Export`]: every record of one export, and what was skipped and why.
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+
+use crate::archive::{Archive, FileKind, FoundFile};
+use crate::dates::date_in_export_name;
+use crate::error::{Result, Warning};
+use crate::parse::connections::Connection;
+use crate::parse::endorsements::Endorsement;
+use crate::parse::invitations::Invitation;
+use crate::parse::messages::Message;
+use crate::parse::positions::Position;
+use crate::parse::profile::Profile;
+use crate::parse::recommendations::Recommendation;
+use crate::parse::{
+    connections, endorsements, invitations, messages, positions, profile, recommendations,
+};
+
+/// All records of one LinkedIn data export.
+///
+/// Open it from a `.zip`, an unzipped folder, or a single CSV file; files the
+/// export lacks are simply empty. Rows that could not be read are listed in
+/// [`Export::warnings`].
+#[derive(Debug, Clone, Default)]
+pub struct Export {
+    /// The name the export date is read from (the zip's or folder's name).
+    pub export_name: String,
+    /// The export files found, in the order they were read.
+    pub files: Vec<FoundFile>,
+    /// `Profile.csv`: the owner, if present.
+    pub profile: Option<Profile>,
+    /// `Connections.csv` rows that are people.
+    pub connections: Vec<Connection>,
+    /// `Connections.csv` rows of hidden or closed profiles (a date only).
+    pub hidden_connections: usize,
+    /// `messages.csv`, every row read (drafts and spam included, flagged).
+    pub messages: Vec<Message>,
+    /// `Invitations.csv`.
+    pub invitations: Vec<Invitation>,
+    /// `Endorsement_Received_Info.csv`.
+    pub endorsements_received: Vec<Endorsement>,
+    /// `Endorsement_Given_Info.csv`.
+    pub endorsements_given: Vec<Endorsement>,
+    /// `Recommendations_Received.csv`.
+    pub recommendations_received: Vec<Recommendation>,
+    /// `Recommendations_Given.csv`.
+    pub recommendations_given: Vec<Recommendation>,
+    /// `Positions.csv`: the owner's employers.
+    pub positions: Vec<Position>,
+    /// Rows skipped or values left empty, each naming its file and line.
+    pub warnings: Vec<Warning>,
+}
+
+impl Export {
+    /// Reads an export from a `.zip` (in place), a folder, or one CSV file.
+    ///
+    /// ```
+    /// let export = rekindle::Export::open("../../data-samples/2026")?;
+    /// assert_eq!(export.profile.unwrap().full_name(), "Avery Quinn");
+    /// # Ok::<(), rekindle::Error>(())
+    /// ```
+    pub fn open(path: impl AsRef<Path>) -> Result<Export> {
+        let mut archive = Archive::open(path.as_ref())?;
+        let mut export = Export {
+            export_name: archive.export_name.clone(),
+            files: archive.files.clone(),
+            ..Export::default()
+        };
+        let mut order: Vec<usize> = (0..archive.files.len()).collect();
+        order.sort_by_key(|&i| archive.files[i].kind);
+        for i in order {
+            let kind = archive.files[i].kind;
+            let name = archive.files[i].name.clone();
+            let file = name.rsplit('/').next().unwrap_or(&name).to_string();
+            let reader = archive.reader(i)?;
+            export.read_file(kind, &file, reader)?;
+        }
+        Ok(export)
+    }
+
+    /// Reads one export file from any reader, adding its records to this export.
+    /// `file` names it in warnings.
+    pub fn read_file(
+        &mut self,
+        kind: FileKind,
+        file: &str,
+        reader: impl std::io::Read,
+    ) -> Result<()> {
+        let w = &mut self.warnings;
+        match kind {
+            FileKind::Connections => {
+                let c = connections::read(file, reader, w)?;
+                self.connections.extend(c.people);
+                self.hidden_connections += c.hidden;
+            }
+            FileKind::Messages => self.messages.extend(messages::read(file, reader, w)?),
+            FileKind::Invitations => self.invitations.extend(invitations::read(file, reader, w)?),
+            FileKind::EndorsementsReceived => self
+                .endorsements_received
+                .extend(endorsements::read(file, reader, w)?),
+            FileKind::EndorsementsGiven => self
+                .endorsements_given
+                .extend(endorsements::read(file, reader, w)?),
+            FileKind::RecommendationsReceived => self
+                .recommendations_received
+                .extend(recommendations::read(file, reader, w)?),
+            FileKind::RecommendationsGiven => self
+                .recommendations_given
+                .extend(recommendations::read(file, reader, w)?),
+            FileKind::Profile => {
+                if let Some(p) = profile::read(file, reader, w)? {
+                    self.profile.get_or_insert(p);
+                }
+            }
+            FileKind::Positions => self.positions.extend(positions::read(file, reader, w)?),
+        }
+        Ok(())
+    }
+
+    /// The export's own date: from its name (`…_MM-DD-YYYY`), else the latest
+    /// date found in its records. `None` for an export with no dates at all.
+    pub fn export_date(&self) -> Option<NaiveDate> {
+        date_in_export_name(&self.export_name).or_else(|| self.latest_date())
+    }
+
+    /// The latest date any record carries.
+    pub fn latest_date(&self) -> Option<NaiveDate> {
+        let messages = self.messages.iter().map(|m| m.sent_at.date());
+        let connections = self.connections.iter().filter_map(|c| c.connected_on);
+        let invitations = self
+            .invitations
+            .iter()
+            .filter_map(|i| i.sent_at.map(|d| d.date()));
+        let endorsements = self
+            .endorsements_received
+            .iter()
+            .chain(&self.endorsements_given)
+            .filter_map(|e| e.date.map(|d| d.date()));
+        let recommendations = self
+            .recommendations_received
+            .iter()
+            .chain(&self.recommendations_given)
+            .filter_map(|r| r.date);
+        messages
+            .chain(connections)
+            .chain(invitations)
+            .chain(endorsements)
+            .chain(recommendations)
+            .max()
+    }
+}

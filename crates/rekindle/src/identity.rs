@@ -1,0 +1,544 @@
+//! Who is who: one key per person, and who the owner is.
+//!
+//! A normalised profile URL is the best key. Exports before mid-2023 carry no
+//! URL for connections, so people are also matched by name, carefully: a name
+//! that could be two people is never guessed into one of them.
+
+use std::collections::HashMap;
+
+use crate::error::Warning;
+use crate::export::Export;
+use crate::parse::messages::Direction;
+
+/// Normalises a LinkedIn profile URL into a key: lowercase, no scheme, no
+/// `www.` or country subdomain, no query, fragment or trailing slash, and
+/// percent-encoding decoded. `None` for text that is not a profile URL.
+///
+/// ```
+/// use rekindle::normalize_profile_url;
+/// assert_eq!(
+///     normalize_profile_url("https://www.linkedin.com/in/Zo%C3%AB-Brennan/?trk=abc").as_deref(),
+///     Some("linkedin.com/in/zoë-brennan")
+/// );
+/// assert_eq!(normalize_profile_url("www.linkedin.com/in/sam-lee").as_deref(), Some("linkedin.com/in/sam-lee"));
+/// assert_eq!(normalize_profile_url(""), None);
+/// ```
+pub fn normalize_profile_url(url: &str) -> Option<String> {
+    let mut s = url.trim();
+    if s.is_empty() {
+        return None;
+    }
+    for scheme in ["https://", "http://"] {
+        if s.len() >= scheme.len() && s[..scheme.len()].eq_ignore_ascii_case(scheme) {
+            s = &s[scheme.len()..];
+        }
+    }
+    let s = s.split(['?', '#']).next().unwrap_or("");
+    let s = s.trim_end_matches('/');
+    let decoded = percent_decode(s).to_lowercase();
+    let (host, path) = decoded.split_once('/')?;
+    let host = if host == "linkedin.com" || host.ends_with(".linkedin.com") {
+        "linkedin.com"
+    } else {
+        host
+    };
+    if path.is_empty() || host.is_empty() || host.contains(char::is_whitespace) {
+        return None;
+    }
+    Some(format!("{host}/{path}"))
+}
+
+/// The clickable form of a normalised profile URL key.
+pub fn profile_link(key: &str) -> String {
+    if key.starts_with("linkedin.com/") {
+        format!("https://www.{key}")
+    } else {
+        format!("https://{key}")
+    }
+}
+
+fn percent_decode(s: &str) -> String {
+    if !s.contains('%') {
+        return s.to_string();
+    }
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() + 0 && i + 2 <= bytes.len() - 1 {
+            let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok();
+            if let Some(b) = hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
+                out.push(b);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8(out).unwrap_or_else(|_| s.to_string())
+}
+
+/// Splits a `RECIPIENT PROFILE URLS` cell (`,` or `;` separated) into keys.
+pub fn split_profile_urls(cell: &str) -> Vec<String> {
+    cell.split([',', ';'])
+        .filter_map(normalize_profile_url)
+        .collect()
+}
+
+/// The key names are compared by: lowercase, single spaces, trimmed.
+pub fn name_key(name: &str) -> String {
+    name.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// Splits a `TO` cell of names joined by `", "` into names, joining pieces
+/// back together wherever they form a name known elsewhere (`Jane Doe, Ph.D.`).
+///
+/// ```
+/// use rekindle::split_names;
+/// let known = |n: &str| n == "jane doe, ph.d.";
+/// assert_eq!(split_names("Priya Raman, Jane Doe, Ph.D., Tomás Álvarez", known),
+///            ["Priya Raman", "Jane Doe, Ph.D.", "Tomás Álvarez"]);
+/// ```
+pub fn split_names(cell: &str, is_known: impl Fn(&str) -> bool) -> Vec<String> {
+    let parts: Vec<&str> = cell.split(", ").map(str::trim).collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < parts.len() {
+        let mut taken = 1;
+        for j in (i + 2..=parts.len()).rev() {
+            if is_known(&name_key(&parts[i..j].join(", "))) {
+                taken = j - i;
+                break;
+            }
+        }
+        let name = parts[i..i + taken].join(", ");
+        if !name.is_empty() {
+            out.push(name);
+        }
+        i += taken;
+    }
+    out
+}
+
+/// The sender name LinkedIn uses for closed or private accounts.
+pub const LINKEDIN_MEMBER: &str = "LinkedIn Member";
+
+/// A person's index in [`People`]. The owner is always `PersonId(0)`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+pub struct PersonId(pub u32);
+
+impl PersonId {
+    /// The owner of the export.
+    pub const OWNER: PersonId = PersonId(0);
+
+    /// As an index into a slice.
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+/// One person known to the export.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Person {
+    /// Their name as best known.
+    pub name: String,
+    /// Their normalised profile URL key, if any file gives it.
+    pub profile_url: Option<String>,
+    /// Their row in [`Export::connections`], if they are a connection.
+    pub connection: Option<usize>,
+}
+
+/// The owner of the export, as far as it can be told.
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize)]
+pub struct Owner {
+    /// Their name (from `Profile.csv`, else inferred from messages).
+    pub name: Option<String>,
+    /// Their normalised profile URL key, if any file reveals it.
+    pub profile_url: Option<String>,
+}
+
+/// What a name or URL in a file refers to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Who {
+    /// The owner of the export.
+    Owner,
+    /// A person.
+    Person(PersonId),
+    /// Nobody rekindle can tell apart (`LinkedIn Member`, an empty name).
+    Unknown,
+}
+
+/// Every person of an export, with one key each.
+#[derive(Debug, Clone, Default)]
+pub struct People {
+    persons: Vec<Person>,
+    by_url: HashMap<String, PersonId>,
+    by_name: HashMap<String, Vec<PersonId>>,
+    /// Name-only placeholders for names that match several people.
+    ambiguous: HashMap<String, PersonId>,
+    owner_name_key: Option<String>,
+}
+
+impl People {
+    /// Starts the directory with the owner and every connection, giving
+    /// URL-less connections the URL other files show for the same full name
+    /// where exactly one URL and one connection carry that name.
+    pub(crate) fn new(export: &Export, owner: &Owner) -> People {
+        let mut people = People {
+            owner_name_key: owner.name.as_deref().map(name_key),
+            ..People::default()
+        };
+        people.persons.push(Person {
+            name: owner.name.clone().unwrap_or_else(|| "(you)".into()),
+            profile_url: owner.profile_url.clone(),
+            connection: None,
+        });
+        if let Some(url) = &owner.profile_url {
+            people.by_url.insert(url.clone(), PersonId::OWNER);
+        }
+        let urls_by_name = urls_by_name(export);
+        let mut connections_by_name: HashMap<String, usize> = HashMap::new();
+        for c in &export.connections {
+            *connections_by_name
+                .entry(name_key(&c.full_name()))
+                .or_default() += 1;
+        }
+        for (row, c) in export.connections.iter().enumerate() {
+            let name = c.full_name();
+            let key = name_key(&name);
+            let url = c.profile_url.clone().or_else(|| {
+                let urls = urls_by_name.get(&key)?;
+                let unique = urls.len() == 1 && connections_by_name.get(&key) == Some(&1);
+                unique.then(|| urls[0].clone())
+            });
+            if let Some(url) = &url
+                && let Some(&id) = people.by_url.get(url)
+            {
+                // The same profile listed twice: one person.
+                people.persons[id.index()].connection.get_or_insert(row);
+                continue;
+            }
+            people.add(name, url, Some(row));
+        }
+        people
+    }
+
+    fn add(
+        &mut self,
+        name: String,
+        profile_url: Option<String>,
+        connection: Option<usize>,
+    ) -> PersonId {
+        let id = PersonId(u32::try_from(self.persons.len()).unwrap_or(u32::MAX));
+        if let Some(url) = &profile_url {
+            self.by_url.insert(url.clone(), id);
+        }
+        self.by_name.entry(name_key(&name)).or_default().push(id);
+        self.persons.push(Person {
+            name,
+            profile_url,
+            connection,
+        });
+        id
+    }
+
+    /// Finds, or adds, the person a name and optional URL key refer to.
+    /// A name shared by several people with no URL to tell them apart becomes
+    /// one name-only entry of its own, and a warning says so.
+    pub(crate) fn resolve(
+        &mut self,
+        name: &str,
+        url: Option<&str>,
+        warnings: &mut Vec<Warning>,
+        file: &str,
+    ) -> Who {
+        let name = name.trim();
+        if let Some(url) = url {
+            if let Some(&id) = self.by_url.get(url) {
+                return if id == PersonId::OWNER {
+                    Who::Owner
+                } else {
+                    Who::Person(id)
+                };
+            }
+            let display = if name.is_empty() || name == LINKEDIN_MEMBER {
+                slug_name(url)
+            } else {
+                name.to_string()
+            };
+            return Who::Person(self.add(display, Some(url.to_string()), None));
+        }
+        if name.is_empty() || name == LINKEDIN_MEMBER {
+            return Who::Unknown;
+        }
+        let key = name_key(name);
+        if self.owner_name_key.as_deref() == Some(key.as_str()) {
+            return Who::Owner;
+        }
+        if let Some(&id) = self.ambiguous.get(&key) {
+            return Who::Person(id);
+        }
+        let candidates = self.by_name.get(&key).map(Vec::as_slice).unwrap_or(&[]);
+        match candidates {
+            [] => Who::Person(self.add(name.to_string(), None, None)),
+            [one] => Who::Person(*one),
+            several => {
+                warnings.push(Warning::new(
+                    file,
+                    None,
+                    format!(
+                        "{} people are named this and no profile URL tells which one is meant; kept apart as a separate person",
+                        several.len()
+                    ),
+                )
+                .with_value(name));
+                let id = PersonId(u32::try_from(self.persons.len()).unwrap_or(u32::MAX));
+                self.persons.push(Person {
+                    name: name.to_string(),
+                    profile_url: None,
+                    connection: None,
+                });
+                self.ambiguous.insert(key, id);
+                Who::Person(id)
+            }
+        }
+    }
+
+    /// Whether a name key belongs to anybody known.
+    pub fn is_known_name(&self, key: &str) -> bool {
+        self.by_name.contains_key(key) || self.owner_name_key.as_deref() == Some(key)
+    }
+
+    /// The person behind an id.
+    pub fn get(&self, id: PersonId) -> &Person {
+        &self.persons[id.index()]
+    }
+
+    /// Every person, the owner first.
+    pub fn iter(&self) -> impl Iterator<Item = (PersonId, &Person)> {
+        self.persons
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (PersonId(i as u32), p))
+    }
+
+    /// How many people, the owner included.
+    pub fn len(&self) -> usize {
+        self.persons.len()
+    }
+
+    /// Whether there is nobody, not even an owner (never true once built).
+    pub fn is_empty(&self) -> bool {
+        self.persons.is_empty()
+    }
+}
+
+/// `linkedin.com/in/sam-lee-12ab` → `sam-lee-12ab`: a label for a URL with no name.
+fn slug_name(url: &str) -> String {
+    url.rsplit('/').next().unwrap_or(url).to_string()
+}
+
+/// Every URL seen beside a name anywhere in the export, by name key.
+fn urls_by_name(export: &Export) -> HashMap<String, Vec<String>> {
+    let mut map: HashMap<String, Vec<String>> = HashMap::new();
+    let mut add = |name: &str, url: &str| {
+        if name.is_empty() || name == LINKEDIN_MEMBER {
+            return;
+        }
+        let urls = map.entry(name_key(name)).or_default();
+        if !urls.iter().any(|u| u == url) {
+            urls.push(url.to_string());
+        }
+    };
+    for m in &export.messages {
+        if let Some(url) = &m.sender_url {
+            add(&m.from, url);
+        }
+        if m.recipient_urls.len() == 1 && !m.to.contains(", ") {
+            add(&m.to, &m.recipient_urls[0]);
+        }
+    }
+    for e in export
+        .endorsements_received
+        .iter()
+        .chain(&export.endorsements_given)
+    {
+        if let Some(url) = &e.profile_url {
+            add(&e.name, url);
+        }
+    }
+    for i in &export.invitations {
+        if let Some(url) = &i.inviter_url {
+            add(&i.from, url);
+        }
+        if let Some(url) = &i.invitee_url {
+            add(&i.to, url);
+        }
+    }
+    map
+}
+
+/// Tells who owns the export: the name from `Profile.csv`; the URL from
+/// invitations (inviter of outgoing, invitee of incoming), else from the
+/// messages sent under that name; with messages alone, the participant of
+/// (nearly) every conversation.
+pub fn detect_owner(export: &Export) -> Owner {
+    let mut name = export.profile.as_ref().map(|p| p.full_name());
+    let mut url = majority(export.invitations.iter().filter_map(|i| match i.direction {
+        Direction::Outgoing => i.inviter_url.clone(),
+        Direction::Incoming => i.invitee_url.clone(),
+    }));
+    if name.is_none() {
+        // 2020 exports say which messages were sent.
+        name = majority(
+            export
+                .messages
+                .iter()
+                .filter(|m| m.direction == Some(Direction::Outgoing) && !m.from.is_empty())
+                .map(|m| m.from.clone()),
+        );
+    }
+    if url.is_none()
+        && let Some(name) = &name
+    {
+        let key = name_key(name);
+        url = majority(
+            export
+                .messages
+                .iter()
+                .filter(|m| name_key(&m.from) == key)
+                .filter_map(|m| m.sender_url.clone()),
+        );
+    }
+    if name.is_none() && url.is_none() {
+        (name, url) = most_present_participant(export);
+    }
+    if name.is_none()
+        && let Some(url) = &url
+    {
+        name = majority(
+            export
+                .messages
+                .iter()
+                .filter(|m| m.sender_url.as_ref() == Some(url))
+                .map(|m| m.from.clone()),
+        );
+    }
+    Owner {
+        name,
+        profile_url: url,
+    }
+}
+
+/// The participant present in the most conversations: the owner of a
+/// `messages.csv` given alone.
+fn most_present_participant(export: &Export) -> (Option<String>, Option<String>) {
+    let mut by_conversation: HashMap<&str, Vec<String>> = HashMap::new();
+    for m in &export.messages {
+        let Some(id) = m.conversation_id.as_deref() else {
+            continue;
+        };
+        let keys = by_conversation.entry(id).or_default();
+        let mut push = |k: String| {
+            if !keys.contains(&k) {
+                keys.push(k);
+            }
+        };
+        match &m.sender_url {
+            Some(url) => push(format!("u:{url}")),
+            None if !m.from.is_empty() && m.from != LINKEDIN_MEMBER => {
+                push(format!("n:{}", m.from))
+            }
+            None => {}
+        }
+        if m.recipient_urls.is_empty() {
+            if !m.to.contains(", ") && !m.to.is_empty() {
+                push(format!("n:{}", m.to));
+            }
+        } else {
+            for url in &m.recipient_urls {
+                push(format!("u:{url}"));
+            }
+        }
+    }
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for keys in by_conversation.values() {
+        for k in keys {
+            *counts.entry(k.as_str()).or_default() += 1;
+        }
+    }
+    let best = counts
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(a.0)));
+    match best {
+        Some((k, _)) if k.starts_with("u:") => (None, Some(k[2..].to_string())),
+        Some((k, _)) => (Some(k[2..].to_string()), None),
+        None => (None, None),
+    }
+}
+
+/// The most frequent value (the smallest one on a tie, so results are stable).
+fn majority(values: impl Iterator<Item = String>) -> Option<String> {
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for v in values {
+        *counts.entry(v).or_default() += 1;
+    }
+    counts
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
+        .map(|(v, _)| v)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_normalise_to_one_key() {
+        let key = Some("linkedin.com/in/ines-okafor-3b2a91".to_string());
+        for u in [
+            "https://www.linkedin.com/in/ines-okafor-3b2a91",
+            "http://linkedin.com/in/Ines-Okafor-3b2a91/",
+            "www.linkedin.com/in/ines-okafor-3b2a91?trk=public_profile",
+            "https://uk.linkedin.com/in/ines-okafor-3b2a91#about",
+        ] {
+            assert_eq!(normalize_profile_url(u), key, "{u}");
+        }
+        assert_eq!(
+            normalize_profile_url("https://www.linkedin.com/in/zo%C3%AB-brennan-12ab"),
+            normalize_profile_url("https://www.linkedin.com/in/zoë-brennan-12ab")
+        );
+        assert_eq!(normalize_profile_url("not a url"), None);
+        assert_eq!(
+            profile_link("linkedin.com/in/x"),
+            "https://www.linkedin.com/in/x"
+        );
+    }
+
+    #[test]
+    fn recipient_urls_split_on_either_separator() {
+        assert_eq!(
+            split_profile_urls(
+                "https://www.linkedin.com/in/a,https://www.linkedin.com/in/b; https://www.linkedin.com/in/c"
+            ),
+            [
+                "linkedin.com/in/a",
+                "linkedin.com/in/b",
+                "linkedin.com/in/c"
+            ]
+        );
+    }
+
+    #[test]
+    fn names_split_only_into_known_names() {
+        let none = |_: &str| false;
+        assert_eq!(split_names("A B, C D", none), ["A B", "C D"]);
+        assert_eq!(split_names("Jane Doe, Ph.D.", none), ["Jane Doe", "Ph.D."]);
+        let known = |n: &str| n == "jane doe, ph.d.";
+        assert_eq!(split_names("Jane Doe, Ph.D.", known), ["Jane Doe, Ph.D."]);
+    }
+}

@@ -1,0 +1,200 @@
+//! `Connections.csv`: the member's first-degree connections.
+//!
+//! Three eras: no preamble and no URL (until mid-2021), a "Notes:" preamble
+//! (mid-2021 on), and a `URL` column after `Last Name` (mid-2023 on).
+
+use std::io::Read;
+
+use chrono::NaiveDate;
+use serde::Deserialize;
+
+use super::{Opened, Table, full_name, text};
+use crate::dates::parse_date;
+use crate::error::{Result, Warning};
+use crate::identity::normalize_profile_url;
+
+/// One connection, as LinkedIn listed it at export time.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Connection {
+    /// The line of the row in `Connections.csv`.
+    pub line: u64,
+    /// First name.
+    pub first_name: String,
+    /// Last name (may hold suffixes such as `Doe, Ph.D.`).
+    pub last_name: String,
+    /// Normalised profile URL (`linkedin.com/in/<slug>`), absent before mid-2023.
+    pub profile_url: Option<String>,
+    /// Email, shown only when the connection allows it.
+    pub email: Option<String>,
+    /// Their company at export time.
+    pub company: Option<String>,
+    /// Their position at export time.
+    pub position: Option<String>,
+    /// When you connected (`None` if the date could not be read; a warning says so).
+    pub connected_on: Option<NaiveDate>,
+}
+
+impl Connection {
+    /// First and last name joined.
+    pub fn full_name(&self) -> String {
+        full_name(&self.first_name, &self.last_name)
+    }
+}
+
+/// What `Connections.csv` holds.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Connections {
+    /// Rows that are people.
+    pub people: Vec<Connection>,
+    /// Rows of members who hid or closed their profile: only a date, no person.
+    pub hidden: usize,
+}
+
+#[derive(Deserialize)]
+struct Row<'a> {
+    #[serde(rename = "FIRST NAME", default, borrow)]
+    first_name: Option<&'a str>,
+    #[serde(rename = "LAST NAME", default, borrow)]
+    last_name: Option<&'a str>,
+    #[serde(rename = "URL", default, borrow)]
+    url: Option<&'a str>,
+    #[serde(rename = "EMAIL ADDRESS", default, borrow)]
+    email: Option<&'a str>,
+    #[serde(rename = "COMPANY", default, borrow)]
+    company: Option<&'a str>,
+    #[serde(rename = "POSITION", default, borrow)]
+    position: Option<&'a str>,
+    #[serde(rename = "CONNECTED ON", default, borrow)]
+    connected_on: Option<&'a str>,
+}
+
+/// Reads `Connections.csv` of any era.
+pub fn read<R: Read>(file: &str, input: R, warnings: &mut Vec<Warning>) -> Result<Connections> {
+    let mut out = Connections::default();
+    let mut table = match Table::open(file, input, &["FIRST NAME", "CONNECTED ON"])? {
+        Opened::Table(t) => t,
+        Opened::Empty => return Ok(out),
+        Opened::NoHeader { first_row } => {
+            warnings.push(
+                Warning::new(
+                    file,
+                    None,
+                    "file skipped: no header row with First Name and Connected On",
+                )
+                .with_value(first_row),
+            );
+            return Ok(out);
+        }
+    };
+    while table.next_row()? {
+        let row: Row = match table.row() {
+            Ok(row) => row,
+            Err(w) => {
+                warnings.push(w);
+                continue;
+            }
+        };
+        let first = row.first_name.unwrap_or("").trim();
+        let last = row.last_name.unwrap_or("").trim();
+        let url = row.url.and_then(normalize_profile_url);
+        if first.is_empty() && last.is_empty() && url.is_none() {
+            out.hidden += 1;
+            continue;
+        }
+        let date_text = row.connected_on.unwrap_or("").trim();
+        let connected_on = parse_date(date_text);
+        if connected_on.is_none() {
+            warnings.push(table.warn(
+                "connection kept without a date: unparseable date",
+                date_text,
+            ));
+        }
+        out.people.push(Connection {
+            line: table.line(),
+            first_name: first.to_string(),
+            last_name: last.to_string(),
+            profile_url: url,
+            email: text(row.email),
+            company: text(row.company),
+            position: text(row.position),
+            connected_on,
+        });
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::shown;
+
+    fn parse(text: &str) -> (Connections, Vec<String>) {
+        let mut warnings = Vec::new();
+        let c = read("Connections.csv", text.as_bytes(), &mut warnings).unwrap();
+        (c, shown(&warnings))
+    }
+
+    #[test]
+    fn era_2020_without_preamble_or_url() {
+        let (c, w) = parse(
+            "First Name,Last Name,Email Address,Company,Position,Connected On\n\
+             Ines,Okafor,,\"Northwind, Inc.\",Director,08 Feb 2020\n\
+             ,,,,,07 Jun 2019",
+        );
+        assert!(w.is_empty(), "{w:?}");
+        assert_eq!(c.hidden, 1);
+        assert_eq!(c.people.len(), 1);
+        let p = &c.people[0];
+        assert_eq!(p.full_name(), "Ines Okafor");
+        assert_eq!(p.company.as_deref(), Some("Northwind, Inc."));
+        assert_eq!(p.profile_url, None);
+        assert_eq!(p.connected_on, NaiveDate::from_ymd_opt(2020, 2, 8));
+        assert_eq!(p.line, 2);
+    }
+
+    #[test]
+    fn era_2023_with_preamble_url_bom_and_crlf() {
+        let (c, w) = parse(
+            "\u{feff}Notes:\r\n\"When exporting your connection data, you may notice that some of the email addresses are missing.\"\r\n\r\n\
+             First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n\
+             Jane,\"Doe, Ph.D.\",https://www.linkedin.com/in/Jane-Doe-PhD/?trk=x,,Lab,\"Lead\r\nScientist\",8-Feb-23\r\n",
+        );
+        assert!(w.is_empty(), "{w:?}");
+        let p = &c.people[0];
+        assert_eq!(p.full_name(), "Jane Doe, Ph.D.");
+        assert_eq!(
+            p.profile_url.as_deref(),
+            Some("linkedin.com/in/jane-doe-phd")
+        );
+        assert_eq!(p.position.as_deref(), Some("Lead\r\nScientist"));
+        assert_eq!(p.connected_on, NaiveDate::from_ymd_opt(2023, 2, 8));
+        assert_eq!(p.line, 5);
+    }
+
+    #[test]
+    fn a_bad_date_keeps_the_person_and_says_where() {
+        let (c, w) = parse(
+            "First Name,Last Name,Email Address,Company,Position,Connected On\n\
+             A,B,,,,31 Foo 2020\n",
+        );
+        assert_eq!(c.people.len(), 1);
+        assert_eq!(
+            w,
+            vec![
+                "Connections.csv line 2: connection kept without a date: unparseable date \"31 Foo 2020\""
+            ]
+        );
+    }
+
+    #[test]
+    fn another_tools_file_is_reported_not_misread() {
+        let (c, w) = parse("name,email\nA,a@example.com\n");
+        assert!(c.people.is_empty());
+        assert_eq!(
+            w,
+            vec![
+                "Connections.csv: file skipped: no header row with First Name and Connected On \"name,email\""
+            ]
+        );
+    }
+}

@@ -1,0 +1,278 @@
+//! `messages.csv`: every message of every conversation, in every era.
+//!
+//! 2020 exports have `FROM,TO,DATE,SUBJECT,CONTENT,DIRECTION,FOLDER` and no
+//! conversation ids; 2021 on add `CONVERSATION ID`, `SENDER PROFILE URL`,
+//! later `RECIPIENT PROFILE URLS` and draft flags; 2026 quotes every field.
+//! Message text is never kept: only its length, and whether it is a
+//! sponsored campaign or a system line.
+
+use std::io::Read;
+
+use chrono::NaiveDateTime;
+use serde::Deserialize;
+
+use super::{Opened, Table, text};
+use crate::dates::parse_datetime;
+use crate::error::{Result, Warning};
+use crate::identity::{normalize_profile_url, split_profile_urls};
+
+/// The folder a message was filed in. Sent messages are in `Inbox` too.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Folder {
+    /// `INBOX`, or empty.
+    Inbox,
+    /// `ARCHIVE`.
+    Archive,
+    /// `SPAM`: left out of every analysis unless asked for.
+    Spam,
+    /// Any other folder name.
+    Other,
+}
+
+/// Who sent a message, when the file says so itself (2020 exports only).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    /// Received by the owner.
+    Incoming,
+    /// Sent by the owner.
+    Outgoing,
+}
+
+/// What kind of message a row is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MessageKind {
+    /// A message a person wrote.
+    Personal,
+    /// A sponsored InMail or campaign: never a relationship.
+    Sponsored,
+    /// A line LinkedIn wrote (`Message request accepted`, `… left the conversation.`).
+    System,
+}
+
+/// One row of `messages.csv`, without its text.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Message {
+    /// The line the row starts on.
+    pub line: u64,
+    /// LinkedIn's conversation id (absent in 2020 exports).
+    pub conversation_id: Option<String>,
+    /// A named group's or campaign's title, mostly absent.
+    pub conversation_title: Option<String>,
+    /// The sender's name as shown (`LinkedIn Member` for closed or private accounts).
+    pub from: String,
+    /// The sender's normalised profile URL, where the era has it.
+    pub sender_url: Option<String>,
+    /// The recipients' names joined by `", "` (a name may itself hold `", "`).
+    pub to: String,
+    /// The recipients' normalised profile URLs (mid-2023 on).
+    pub recipient_urls: Vec<String>,
+    /// When it was sent, in UTC.
+    pub sent_at: NaiveDateTime,
+    /// Who sent it, where the file says so (2020).
+    pub direction: Option<Direction>,
+    /// The folder.
+    pub folder: Folder,
+    /// A draft that was never sent: never an interaction.
+    pub is_draft: bool,
+    /// The length of the text in bytes; the text itself is not kept.
+    pub content_len: u32,
+    /// Personal, sponsored or system.
+    pub kind: MessageKind,
+}
+
+#[derive(Deserialize)]
+struct Row<'a> {
+    #[serde(rename = "CONVERSATION ID", default, borrow)]
+    conversation_id: Option<&'a str>,
+    #[serde(rename = "CONVERSATION TITLE", default, borrow)]
+    conversation_title: Option<&'a str>,
+    #[serde(rename = "FROM", default, borrow)]
+    from: Option<&'a str>,
+    #[serde(rename = "SENDER PROFILE URL", default, borrow)]
+    sender_url: Option<&'a str>,
+    #[serde(rename = "TO", default, borrow)]
+    to: Option<&'a str>,
+    #[serde(rename = "RECIPIENT PROFILE URLS", default, borrow)]
+    recipient_urls: Option<&'a str>,
+    #[serde(rename = "DATE", default, borrow)]
+    date: Option<&'a str>,
+    #[serde(rename = "CONTENT", default, borrow)]
+    content: Option<&'a [u8]>,
+    #[serde(rename = "DIRECTION", default, borrow)]
+    direction: Option<&'a str>,
+    #[serde(rename = "FOLDER", default, borrow)]
+    folder: Option<&'a str>,
+    #[serde(rename = "IS MESSAGE DRAFT", default, borrow)]
+    is_message_draft: Option<&'a str>,
+    #[serde(rename = "IS CONVERSATION DRAFT", default, borrow)]
+    is_conversation_draft: Option<&'a str>,
+}
+
+const SPONSORED_MARK: &[u8] = b"<p class=\"spinmail-quill-editor__spin-break\">";
+
+/// Reads `messages.csv` of any era.
+pub fn read<R: Read>(file: &str, input: R, warnings: &mut Vec<Warning>) -> Result<Vec<Message>> {
+    let mut out = Vec::new();
+    let mut table = match Table::open(file, input, &["FROM", "DATE"])? {
+        Opened::Table(t) => t,
+        Opened::Empty => return Ok(out),
+        Opened::NoHeader { first_row } => {
+            warnings.push(
+                Warning::new(file, None, "file skipped: no header row with FROM and DATE")
+                    .with_value(first_row),
+            );
+            return Ok(out);
+        }
+    };
+    while table.next_row()? {
+        let row: Row = match table.row() {
+            Ok(row) => row,
+            Err(w) => {
+                warnings.push(w);
+                continue;
+            }
+        };
+        let date_text = row.date.unwrap_or("").trim();
+        let Some(sent_at) = parse_datetime(date_text) else {
+            warnings.push(table.warn("row skipped: unparseable date", date_text));
+            continue;
+        };
+        let content = row.content.unwrap_or(b"");
+        let kind = classify(content);
+        out.push(Message {
+            line: table.line(),
+            conversation_id: text(row.conversation_id),
+            conversation_title: text(row.conversation_title),
+            from: row.from.unwrap_or("").trim().to_string(),
+            sender_url: row.sender_url.and_then(normalize_profile_url),
+            to: row.to.unwrap_or("").trim().to_string(),
+            recipient_urls: row
+                .recipient_urls
+                .map(split_profile_urls)
+                .unwrap_or_default(),
+            sent_at,
+            direction: match row.direction.map(str::trim) {
+                Some(d) if d.eq_ignore_ascii_case("INCOMING") => Some(Direction::Incoming),
+                Some(d) if d.eq_ignore_ascii_case("OUTGOING") => Some(Direction::Outgoing),
+                _ => None,
+            },
+            folder: match row.folder.map(str::trim).unwrap_or("") {
+                "" => Folder::Inbox,
+                f if f.eq_ignore_ascii_case("INBOX") => Folder::Inbox,
+                f if f.eq_ignore_ascii_case("ARCHIVE") => Folder::Archive,
+                f if f.eq_ignore_ascii_case("SPAM") => Folder::Spam,
+                _ => Folder::Other,
+            },
+            is_draft: yes(row.is_message_draft) || yes(row.is_conversation_draft),
+            content_len: u32::try_from(content.len()).unwrap_or(u32::MAX),
+            kind,
+        });
+    }
+    Ok(out)
+}
+
+fn yes(flag: Option<&str>) -> bool {
+    flag.map(str::trim)
+        .is_some_and(|f| f.eq_ignore_ascii_case("yes") || f.eq_ignore_ascii_case("true"))
+}
+
+fn classify(content: &[u8]) -> MessageKind {
+    let trimmed = content.trim_ascii();
+    if trimmed.starts_with(SPONSORED_MARK) {
+        return MessageKind::Sponsored;
+    }
+    const SYSTEM_LINES: &[&[u8]] = &[
+        b"Message request accepted",
+        b"A LinkedIn member left the conversation.",
+    ];
+    if SYSTEM_LINES.contains(&trimmed)
+        || (trimmed.len() < 120
+            && (trimmed.ends_with(b" left the conversation.")
+                || trimmed.ends_with(b" joined the conversation.")))
+    {
+        return MessageKind::System;
+    }
+    MessageKind::Personal
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::shown;
+
+    fn parse(text: &str) -> (Vec<Message>, Vec<String>) {
+        let mut warnings = Vec::new();
+        let m = read("messages.csv", text.as_bytes(), &mut warnings).unwrap();
+        (m, shown(&warnings))
+    }
+
+    #[test]
+    fn era_2020_with_direction_and_no_ids() {
+        let (m, w) = parse(
+            "FROM,TO,DATE,SUBJECT,CONTENT,DIRECTION,FOLDER\n\
+             Avery Quinn,Maya Reyes,2019-11-06T02:08:20,,\"Hi, Maya\",OUTGOING,INBOX\n",
+        );
+        assert!(w.is_empty(), "{w:?}");
+        assert_eq!(m.len(), 1);
+        assert_eq!(m[0].conversation_id, None);
+        assert_eq!(m[0].direction, Some(Direction::Outgoing));
+        assert_eq!(m[0].content_len, 8);
+        assert_eq!(m[0].sent_at.to_string(), "2019-11-06 02:08:20");
+    }
+
+    #[test]
+    fn era_2026_all_quoted_multiline_and_draft_flags() {
+        let (m, w) = parse(
+            "\"CONVERSATION ID\",\"CONVERSATION TITLE\",\"FROM\",\"SENDER PROFILE URL\",\"TO\",\"RECIPIENT PROFILE URLS\",\"DATE\",\"SUBJECT\",\"CONTENT\",\"IS MESSAGE DRAFT\",\"FOLDER\",\"ATTACHMENTS\"\n\
+             \"2-abc==\",\"\",\"Avery Quinn\",\"https://www.linkedin.com/in/avery\",\"Priya Raman, Jane Doe, Ph.D.\",\"https://www.linkedin.com/in/priya,https://www.linkedin.com/in/jane\",\"2026-01-02 03:04:05 UTC\",\"\",\"line one\r\nline \"\"two\"\"\",\"No\",\"INBOX\",\"\"\n\
+             \"2-abc==\",\"\",\"Avery Quinn\",\"https://www.linkedin.com/in/avery\",\"Priya Raman\",\"https://www.linkedin.com/in/priya\",\"2026-01-03 03:04:05 UTC\",\"\",\"draft\",\"Yes\",\"INBOX\",\"\"",
+        );
+        assert!(w.is_empty(), "{w:?}");
+        assert_eq!(m.len(), 2);
+        assert_eq!(m[0].conversation_id.as_deref(), Some("2-abc=="));
+        assert_eq!(
+            m[0].recipient_urls,
+            vec!["linkedin.com/in/priya", "linkedin.com/in/jane"]
+        );
+        assert_eq!(m[0].to, "Priya Raman, Jane Doe, Ph.D.");
+        assert_eq!(m[0].line, 2);
+        assert!(!m[0].is_draft);
+        assert!(m[1].is_draft);
+        assert_eq!(m[1].line, 4);
+    }
+
+    #[test]
+    fn sponsored_system_and_spam_rows_are_marked() {
+        let (m, _) = parse(
+            "CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,DATE,SUBJECT,CONTENT,FOLDER\n\
+             c1,,Northwind Careers,,Avery Quinn,2023-06-11 15:33:58 UTC,,\"<p class=\"\"spinmail-quill-editor__spin-break\"\">Hi %FIRSTNAME%\",INBOX\n\
+             c2,,Dana W,https://linkedin.com/in/dana,Avery Quinn,2023-06-11 15:33:58 UTC,,Message request accepted,ARCHIVE\n\
+             c3,,Crypto,https://linkedin.com/in/crypto,Avery Quinn,2023-06-11 15:33:58 UTC,,Buy now,SPAM\n",
+        );
+        assert_eq!(m[0].kind, MessageKind::Sponsored);
+        assert_eq!(m[1].kind, MessageKind::System);
+        assert_eq!(m[1].folder, Folder::Archive);
+        assert_eq!(m[2].kind, MessageKind::Personal);
+        assert_eq!(m[2].folder, Folder::Spam);
+    }
+
+    #[test]
+    fn a_bad_date_skips_the_row_with_a_warning() {
+        let (m, w) = parse("FROM,TO,DATE,CONTENT\nA,B,yesterday,hi\nA,B,2020-01-01T00:00:00,hi\n");
+        assert_eq!(m.len(), 1);
+        assert_eq!(
+            w,
+            vec!["messages.csv line 2: row skipped: unparseable date \"yesterday\""]
+        );
+    }
+
+    #[test]
+    fn no_conversations_found_is_an_empty_file() {
+        let (m, w) = parse("No conversations found");
+        assert!(m.is_empty());
+        assert!(w.is_empty());
+    }
+}
