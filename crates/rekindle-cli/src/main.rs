@@ -1,1 +1,408 @@
-fn main() {}
+//! `rekindle`: which LinkedIn relationships are you letting go cold, and why?
+//!
+//! The binary is glue: it parses arguments, calls the library, and renders
+//! the rows it returns. Errors print as one readable chain on stderr, exit 2.
+#![forbid(unsafe_code)]
+
+mod render;
+
+use std::io::{self, IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use rekindle::{Export, Network, Options, metrics, reports};
+
+use render::{Format, TableStyle, write_record, write_rows};
+
+/// Find the relationships you are letting go cold, from your own LinkedIn data export.
+///
+/// PATH is the export as downloaded (Basic_/Complete_LinkedInDataExport_MM-DD-YYYY.zip),
+/// the unzipped folder, or a single messages.csv / Connections.csv.
+/// Everything runs on this machine; nothing is sent anywhere; message text is never shown.
+#[derive(Parser, Debug)]
+#[command(name = "rekindle", version, about, long_about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Owner, as-of date, files found, counts and warnings.
+    Summary(Common),
+    /// People you were close to and have let go cold, most worth rekindling first.
+    Neglected(Listing),
+    /// Your strongest relationships you are in touch with now.
+    Strongest(Listing),
+    /// Direct conversations where the other person wrote last, newest first.
+    Unanswered(Listing),
+    /// Connections you never exchanged messages with, newest first.
+    NeverContacted(Listing),
+    /// Everything known about one person, and why they are or are not on each list.
+    Person {
+        #[command(flatten)]
+        common: Common,
+        /// A part of their name or profile URL.
+        query: String,
+    },
+    /// Where your network sits: connections and depth per company.
+    Companies {
+        #[command(flatten)]
+        listing: Listing,
+        /// Only companies whose name contains this.
+        #[arg(long)]
+        company: Option<String>,
+    },
+    /// The whole per-person metrics table, to analyse yourself.
+    Metrics(Listing),
+    /// The relationship graph, for Gephi, yEd, networkx or Graphviz.
+    Graph {
+        #[command(flatten)]
+        input: Input,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = GraphFormat::Graphml)]
+        format: GraphFormat,
+        /// Write to this file instead of standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+}
+
+#[derive(Args, Debug)]
+struct Input {
+    /// The export: .zip, unzipped folder, or one CSV file.
+    path: PathBuf,
+    /// Compute as of this day (YYYY-MM-DD) instead of the export's own date.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    as_of: Option<String>,
+    /// Count messages in the SPAM folder too.
+    #[arg(long)]
+    include_spam: bool,
+}
+
+#[derive(Args, Debug)]
+struct Common {
+    #[command(flatten)]
+    input: Input,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
+    format: OutputFormat,
+}
+
+#[derive(Args, Debug)]
+struct Listing {
+    #[command(flatten)]
+    common: Common,
+    /// Show at most this many rows.
+    #[arg(long, value_name = "N")]
+    limit: Option<usize>,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum OutputFormat {
+    Table,
+    Json,
+    Csv,
+    Markdown,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum GraphFormat {
+    Graphml,
+    Dot,
+    Json,
+}
+
+impl From<OutputFormat> for Format {
+    fn from(f: OutputFormat) -> Format {
+        match f {
+            OutputFormat::Table => Format::Table,
+            OutputFormat::Json => Format::Json,
+            OutputFormat::Csv => Format::Csv,
+            OutputFormat::Markdown => Format::Markdown,
+        }
+    }
+}
+
+type Failure = Box<dyn std::error::Error>;
+
+/// An export read and analysed.
+struct Loaded {
+    export: Export,
+    network: Network,
+    metrics: metrics::Metrics,
+}
+
+fn load(input: &Input) -> Result<Loaded, Failure> {
+    let options = Options {
+        as_of: input
+            .as_of
+            .as_deref()
+            .map(Options::parse_as_of)
+            .transpose()?,
+        include_spam: input.include_spam,
+    };
+    let export = Export::open(&input.path)?;
+    let network = Network::from_export(&export, &options)?;
+    let metrics = metrics::compute(&network)?;
+    Ok(Loaded {
+        export,
+        network,
+        metrics,
+    })
+}
+
+fn style() -> TableStyle {
+    let max_width = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(80);
+    let color =
+        std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && io::stdout().is_terminal();
+    TableStyle { max_width, color }
+}
+
+/// Records (summary, person) are read, not scanned: their values are never cut.
+fn unbounded() -> TableStyle {
+    TableStyle {
+        max_width: 0,
+        ..style()
+    }
+}
+
+fn limited<T>(mut rows: Vec<T>, limit: Option<usize>) -> Vec<T> {
+    if let Some(n) = limit {
+        rows.truncate(n);
+    }
+    rows
+}
+
+/// Rows, or a line saying there are none (tables only: machine formats stay empty).
+fn emit<T: serde::Serialize>(
+    out: &mut dyn Write,
+    rows: &[T],
+    format: OutputFormat,
+    columns: &[&str],
+    empty: &str,
+) -> io::Result<()> {
+    if rows.is_empty() && format == OutputFormat::Table {
+        return writeln!(out, "{empty}");
+    }
+    write_rows(out, rows, format.into(), Some(columns), &style())
+}
+
+const RELATIONSHIP_COLUMNS: [&str; 5] = ["name", "company", "last_interaction", "score", "reason"];
+
+/// Neglected or strongest rows. In a table each reason gets its own wrapped
+/// lines under its row, because the reason is the point of the list.
+fn emit_relationships(
+    out: &mut dyn Write,
+    rows: &[reports::RelationshipRow],
+    format: OutputFormat,
+    empty: &str,
+) -> io::Result<()> {
+    if format != OutputFormat::Table || rows.is_empty() {
+        return emit(out, rows, format, &RELATIONSHIP_COLUMNS, empty);
+    }
+    let style = style();
+    let mut table = Vec::new();
+    let columns = ["name", "company", "last_interaction", "score"];
+    write_rows(&mut table, rows, Format::Table, Some(&columns), &style)?;
+    let table = String::from_utf8_lossy(&table);
+    let mut lines = table.lines();
+    if let Some(header) = lines.next() {
+        writeln!(out, "{header}")?;
+    }
+    let width = if style.max_width == 0 {
+        80
+    } else {
+        style.max_width
+    };
+    for (line, row) in lines.zip(rows) {
+        writeln!(out, "{line}")?;
+        for wrapped in render::wrap(&row.reason, width.saturating_sub(4).max(20)) {
+            writeln!(out, "    {wrapped}")?;
+        }
+    }
+    Ok(())
+}
+
+fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
+    match cli.command {
+        Command::Summary(common) => {
+            let l = load(&common.input)?;
+            let summary = reports::summary(&l.export, &l.network, &l.metrics);
+            write_record(out, &summary, common.format.into(), &unbounded())?;
+        }
+        Command::Neglected(listing) => {
+            let l = load(&listing.common.input)?;
+            let rows = limited(reports::neglected(&l.network, &l.metrics), listing.limit);
+            emit_relationships(
+                out,
+                &rows,
+                listing.common.format,
+                "No neglected relationships: everyone you were close to, you are still in touch with.",
+            )?;
+        }
+        Command::Strongest(listing) => {
+            let l = load(&listing.common.input)?;
+            let rows = limited(reports::strongest(&l.network, &l.metrics), listing.limit);
+            emit_relationships(
+                out,
+                &rows,
+                listing.common.format,
+                "No two-way relationship is active right now.",
+            )?;
+        }
+        Command::Unanswered(listing) => {
+            let l = load(&listing.common.input)?;
+            let rows = limited(reports::unanswered(&l.network), listing.limit);
+            emit(
+                out,
+                &rows,
+                listing.common.format,
+                &["name", "last_message", "days_waiting", "messages_waiting"],
+                "Nobody is waiting for your reply.",
+            )?;
+        }
+        Command::NeverContacted(listing) => {
+            let l = load(&listing.common.input)?;
+            let rows = limited(reports::never_contacted(&l.metrics), listing.limit);
+            emit(
+                out,
+                &rows,
+                listing.common.format,
+                &["name", "company", "connected_on", "reason"],
+                "You have exchanged messages with every connection.",
+            )?;
+        }
+        Command::Companies { listing, company } => {
+            let l = load(&listing.common.input)?;
+            let rows = limited(
+                reports::companies(&l.metrics, company.as_deref()),
+                listing.limit,
+            );
+            emit(
+                out,
+                &rows,
+                listing.common.format,
+                &[
+                    "company",
+                    "connections",
+                    "two_way",
+                    "deepest",
+                    "total_depth",
+                ],
+                "No company matches.",
+            )?;
+        }
+        Command::Metrics(listing) => {
+            let l = load(&listing.common.input)?;
+            let rows = limited(l.metrics.rows, listing.limit);
+            emit(
+                out,
+                &rows,
+                listing.common.format,
+                &[
+                    "name",
+                    "messages_sent",
+                    "messages_received",
+                    "last_interaction",
+                    "depth",
+                    "neglect",
+                ],
+                "No people in this export.",
+            )?;
+        }
+        Command::Person { common, query } => {
+            let l = load(&common.input)?;
+            let found = reports::find_people(&l.metrics, &query);
+            match found.as_slice() {
+                [] => return Err(format!("nobody matches {query:?}").into()),
+                [one] => {
+                    let report = reports::person(&l.network, &l.metrics, *one)
+                        .ok_or_else(|| format!("nobody matches {query:?}"))?;
+                    write_record(out, &report, common.format.into(), &unbounded())?;
+                }
+                several => {
+                    let names: Vec<String> = several
+                        .iter()
+                        .filter_map(|id| l.metrics.get(*id))
+                        .map(|m| match (&m.profile_url, &m.company) {
+                            (Some(url), _) => format!("{} ({url})", m.name),
+                            (None, Some(company)) => format!("{} ({company})", m.name),
+                            _ => m.name.clone(),
+                        })
+                        .collect();
+                    return Err(format!(
+                        "{} people match {query:?}; narrow the query (a longer name or a part of the profile URL):\n  {}",
+                        several.len(),
+                        names.join("\n  ")
+                    )
+                    .into());
+                }
+            }
+        }
+        Command::Graph {
+            input,
+            format,
+            output,
+        } => {
+            let l = load(&input)?;
+            let mut file;
+            let sink: &mut dyn Write = match &output {
+                Some(path) => {
+                    file = io::BufWriter::new(
+                        std::fs::File::create(path)
+                            .map_err(|e| format!("{}: cannot write: {e}", path.display()))?,
+                    );
+                    &mut file
+                }
+                None => out,
+            };
+            match format {
+                GraphFormat::Graphml => l.network.write_graphml(sink)?,
+                GraphFormat::Dot => l.network.write_dot(sink)?,
+                GraphFormat::Json => l.network.write_json(sink)?,
+            }
+            sink.flush()?;
+        }
+    }
+    Ok(())
+}
+
+fn is_broken_pipe(error: &(dyn std::error::Error + 'static)) -> bool {
+    let mut source = Some(error);
+    while let Some(e) = source {
+        if let Some(io) = e.downcast_ref::<io::Error>()
+            && io.kind() == io::ErrorKind::BrokenPipe
+        {
+            return true;
+        }
+        source = e.source();
+    }
+    false
+}
+
+#[allow(clippy::print_stderr)]
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let result = run(cli, &mut out).and_then(|()| out.flush().map_err(Into::into));
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if is_broken_pipe(e.as_ref()) => ExitCode::SUCCESS,
+        Err(e) => {
+            let mut message = format!("rekindle: {e}");
+            let mut source = e.source();
+            while let Some(s) = source {
+                message += &format!(": {s}");
+                source = s.source();
+            }
+            eprintln!("{message}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -520,6 +520,31 @@ fn record_table(fields: &[(String, &Value)], style: &TableStyle) -> String {
 
 // ---------------------------------------------------------------------------
 
+/// Greedy word wrap to `width` display cells; a word longer than a line
+/// stands alone on its line.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let needed = if line.is_empty() {
+            word.width()
+        } else {
+            line.width() + 1 + word.width()
+        };
+        if needed > width && !line.is_empty() {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1026,5 +1051,15 @@ Seattle\"
             write_record(&mut buf, &Broken, Format::Json, &PLAIN).expect_err("serialisation fails");
         assert_eq!(err.kind(), io::ErrorKind::InvalidData);
         assert!(buf.is_empty());
+    }
+
+    #[test]
+    fn wrap_breaks_between_words_within_width() {
+        assert_eq!(
+            wrap("52 messages over 3 years, usually every ~3 weeks", 20),
+            ["52 messages over 3", "years, usually every", "~3 weeks"]
+        );
+        assert_eq!(wrap("", 10), Vec::<String>::new());
+        assert_eq!(wrap("unbreakableword x", 5), ["unbreakableword", "x"]);
     }
 }

@@ -109,8 +109,6 @@ enum Location {
 
 /// An opened export: the files found, ready to be read one after another.
 pub(crate) struct Archive {
-    /// The path the user gave.
-    pub path: PathBuf,
     /// The name that may carry the export date: the zip's or the folder's.
     pub export_name: String,
     pub files: Vec<FoundFile>,
@@ -223,7 +221,6 @@ impl Archive {
             indices.push(index);
         }
         Ok(Archive {
-            path: path.to_path_buf(),
             export_name,
             files,
             location: Location::Zip {
@@ -236,7 +233,7 @@ impl Archive {
     fn open_folder(path: &Path) -> Result<Archive> {
         let found = scan_folder(path)?;
         if !found.is_empty() {
-            return Ok(Archive::from_paths(path, folder_name(path), found));
+            return Ok(Archive::from_paths(folder_name(path), found));
         }
         // A parent folder holding exactly one unzipped export.
         let mut candidates = Vec::new();
@@ -262,7 +259,7 @@ impl Archive {
             }),
             1 => {
                 let (sub, found) = candidates.remove(0);
-                Ok(Archive::from_paths(path, folder_name(&sub), found))
+                Ok(Archive::from_paths(folder_name(&sub), found))
             }
             _ => Err(Error::SeveralExports {
                 path: path.to_path_buf(),
@@ -288,17 +285,15 @@ impl Archive {
         let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
         let export_name = path.parent().map(folder_name).unwrap_or_default();
         Ok(Archive {
-            path: path.to_path_buf(),
             export_name,
             files: vec![FoundFile { kind, name, size }],
             location: Location::Files(vec![path.to_path_buf()]),
         })
     }
 
-    fn from_paths(path: &Path, export_name: String, found: Vec<(FoundFile, PathBuf)>) -> Archive {
+    fn from_paths(export_name: String, found: Vec<(FoundFile, PathBuf)>) -> Archive {
         let (files, paths) = found.into_iter().unzip();
         Archive {
-            path: path.to_path_buf(),
             export_name,
             files,
             location: Location::Files(paths),

@@ -17,3 +17,8 @@ pub use error::{Error, Result, Warning};
 pub use export::Export;
 pub use identity::{normalize_profile_url, split_names};
 pub use options::Options;
+mod graph_formats;
+pub mod metrics;
+mod network;
+pub use network::{InteractionKind, Interactions, Network, Node, Tie};
+pub mod reports;

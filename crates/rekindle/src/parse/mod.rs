@@ -37,7 +37,7 @@ pub(crate) struct Table<R: Read> {
 /// What [`Table::open`] found.
 pub(crate) enum Opened<R: Read> {
     /// The header row, ready to read rows.
-    Table(Table<R>),
+    Table(Box<Table<R>>),
     /// A file with no rows at all, or LinkedIn's "No conversations found".
     Empty,
     /// Rows, but none of them the expected header.
@@ -72,13 +72,13 @@ impl<R: Read> Table<R> {
             let cells: Vec<String> = record.iter().map(canonical_header).collect();
             if required.iter().all(|r| cells.iter().any(|c| c == r)) {
                 let headers = ByteRecord::from(cells);
-                return Ok(Opened::Table(Table {
+                return Ok(Opened::Table(Box::new(Table {
                     file: file.to_string(),
                     reader,
                     headers,
                     record,
                     line: 0,
-                }));
+                })));
             }
             if first_row.is_none() {
                 first_row = Some(

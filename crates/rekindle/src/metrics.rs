@@ -1,0 +1,535 @@
+//! Per-person metrics, computed with polars from the network's interactions.
+//!
+//! One row per person other than the owner. The formulas, in words:
+//!
+//! - **active period**: days with a direct message either way, where messages
+//!   less than [`PERIOD_GAP_DAYS`] apart belong to the same period;
+//! - **typical gap** (`typical_gap_days`): the median number of days between
+//!   the starts of two consecutive active periods: the relationship's own
+//!   rhythm. Unknown with a single period;
+//! - **depth** (0–100): how much real two-way exchange there was. Up to 40 for
+//!   messages both ways (the smaller of sent and received, full at 15), up to
+//!   30 for how many months had a message (full at 12) — both only if the
+//!   exchange went both ways, so a recruiter writing five times adds nothing —
+//!   up to 10 for group conversations together (full at 2), up to 15 for
+//!   recommendations (10 each, either way), up to 5 for endorsements (2.5 each);
+//! - **in touch**: the last interaction is within [`IN_TOUCH_DAYS`] days, or
+//!   within twice the typical gap;
+//! - **overdue**: days since the last interaction divided by the typical gap
+//!   (a gap shorter than 14 days counts as 14, longer than a year as a year,
+//!   unknown as [`DEFAULT_RHYTHM_DAYS`]);
+//! - **neglect** (0–100): for two-way ties of depth at least
+//!   [`MIN_NEGLECTED_DEPTH`] that are not in touch, `depth × (1 − 1/overdue)`:
+//!   deep ties silent many times longer than their own rhythm score highest.
+//!   Zero for everybody else.
+
+use std::collections::HashMap;
+
+use polars::prelude::*;
+
+use crate::error::{Error, Result};
+use crate::identity::PersonId;
+use crate::network::{InteractionKind, Network, Tie, day_date, day_number};
+
+/// Messages less than this many days apart are one period of activity.
+pub const PERIOD_GAP_DAYS: i32 = 7;
+/// An interaction this recent always counts as being in touch.
+pub const IN_TOUCH_DAYS: i32 = 90;
+/// The least depth a tie needs to be called neglected.
+pub const MIN_NEGLECTED_DEPTH: f64 = 20.0;
+/// The rhythm assumed for a relationship with a single active period.
+pub const DEFAULT_RHYTHM_DAYS: f64 = 180.0;
+
+/// One person's metrics, as in the DataFrame's columns of the same names.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct PersonMetrics {
+    /// The person's id (their node index in the graph).
+    pub person_id: u32,
+    /// Their name.
+    pub name: String,
+    /// Their profile link, if known.
+    pub profile_url: Option<String>,
+    /// Current company (connections only).
+    pub company: Option<String>,
+    /// Current position (connections only).
+    pub position: Option<String>,
+    /// Whether they are a first-degree connection.
+    pub is_connection: bool,
+    /// When you connected.
+    pub connected_on: Option<chrono::NaiveDate>,
+    /// Direct messages you sent them.
+    pub messages_sent: u32,
+    /// Direct messages they sent you.
+    pub messages_received: u32,
+    /// Conversations of any kind you share.
+    pub conversations: u32,
+    /// Group conversations you share.
+    pub group_conversations: u32,
+    /// Your messages in groups they are in.
+    pub group_messages_sent: u32,
+    /// Their messages in groups you are in.
+    pub group_messages_received: u32,
+    /// First message either way (direct or group).
+    pub first_interaction: Option<chrono::NaiveDate>,
+    /// Last message either way (direct or group).
+    pub last_interaction: Option<chrono::NaiveDate>,
+    /// Last direct message you sent them.
+    pub last_sent: Option<chrono::NaiveDate>,
+    /// Last direct message they sent you.
+    pub last_received: Option<chrono::NaiveDate>,
+    /// Months with a direct message either way.
+    pub active_months: u32,
+    /// Periods of direct activity (see the module docs).
+    pub active_periods: u32,
+    /// Median days between the starts of active periods.
+    pub typical_gap_days: Option<f64>,
+    /// Days from the last interaction to the as-of date.
+    pub days_since_last_interaction: Option<i32>,
+    /// The smaller of sent and received over the larger (0 = one-way, 1 = balanced).
+    pub reciprocity: f64,
+    /// Endorsements you gave them.
+    pub endorsements_given: u32,
+    /// Endorsements they gave you.
+    pub endorsements_received: u32,
+    /// Recommendations you wrote for them.
+    pub recommendations_given: u32,
+    /// Recommendations they wrote for you.
+    pub recommendations_received: u32,
+    /// Depth of the relationship, 0–100.
+    pub depth: f64,
+    /// Silence measured in the relationship's own rhythm.
+    pub overdue: Option<f64>,
+    /// Whether you are currently in touch.
+    pub in_touch: bool,
+    /// How neglected the relationship is, 0–100 (0 unless it qualifies).
+    pub neglect: f64,
+}
+
+/// The metrics of every person, as a polars DataFrame and as typed rows.
+#[derive(Debug, Clone)]
+pub struct Metrics {
+    /// One row per person; columns named as the fields of [`PersonMetrics`],
+    /// dates as polars `Date`.
+    pub frame: DataFrame,
+    /// The same rows, typed, in `person_id` order.
+    pub rows: Vec<PersonMetrics>,
+}
+
+impl Metrics {
+    /// The row of one person.
+    pub fn get(&self, id: PersonId) -> Option<&PersonMetrics> {
+        self.rows
+            .binary_search_by_key(&id.0, |r| r.person_id)
+            .ok()
+            .map(|i| &self.rows[i])
+    }
+}
+
+fn polars_error(e: PolarsError) -> Error {
+    Error::Metrics(e.to_string())
+}
+
+/// Computes every person's metrics as of the network's as-of date.
+///
+/// ```
+/// let export = rekindle::Export::open("../../data-samples/2026")?;
+/// let network = rekindle::Network::from_export(&export, &Default::default())?;
+/// let metrics = rekindle::metrics::compute(&network)?;
+/// assert!(metrics.frame.column("neglect").is_ok());
+/// # Ok::<(), rekindle::Error>(())
+/// ```
+pub fn compute(network: &Network) -> Result<Metrics> {
+    let raw = compute_frame(network).map_err(polars_error)?;
+    let rows = extract_rows(&raw).map_err(polars_error)?;
+    let frame = raw
+        .lazy()
+        .with_columns(
+            DATE_COLUMNS
+                .iter()
+                .map(|c| col(*c).cast(DataType::Date))
+                .collect::<Vec<_>>(),
+        )
+        .collect()
+        .map_err(polars_error)?;
+    Ok(Metrics { frame, rows })
+}
+
+const DATE_COLUMNS: [&str; 5] = [
+    "connected_on",
+    "first_interaction",
+    "last_interaction",
+    "last_sent",
+    "last_received",
+];
+
+/// The people and what the graph says of them, one row each, before any message metric.
+fn people_frame(network: &Network) -> PolarsResult<DataFrame> {
+    let n = network.people.len().saturating_sub(1);
+    let mut ids = Vec::with_capacity(n);
+    let mut names = Vec::with_capacity(n);
+    let mut urls = Vec::with_capacity(n);
+    let mut companies = Vec::with_capacity(n);
+    let mut positions = Vec::with_capacity(n);
+    let mut is_connection = Vec::with_capacity(n);
+    let mut connected_on = Vec::with_capacity(n);
+    for (id, _) in network.people.iter().skip(1) {
+        let node = network.node(id);
+        ids.push(id.0);
+        names.push(node.name.clone());
+        urls.push(node.profile_url.clone());
+        companies.push(node.company.clone());
+        positions.push(node.position.clone());
+        is_connection.push(node.is_connection);
+        connected_on.push(node.connected_on.map(day_number));
+    }
+    // Ties other than messages, counted per person and direction.
+    let mut counts: HashMap<(u32, &str), u32> = HashMap::new();
+    let owner = network.owner_node();
+    for e in network.graph.raw_edges() {
+        let (from, to) = (e.source(), e.target());
+        let (other, given) = if from == owner {
+            (to, true)
+        } else if to == owner {
+            (from, false)
+        } else {
+            continue;
+        };
+        let key = match (&e.weight, given) {
+            (Tie::Endorsement { .. }, true) => "endorsements_given",
+            (Tie::Endorsement { .. }, false) => "endorsements_received",
+            (Tie::Recommendation { .. }, true) => "recommendations_given",
+            (Tie::Recommendation { .. }, false) => "recommendations_received",
+            _ => continue,
+        };
+        *counts.entry((other.index() as u32, key)).or_default() += 1;
+    }
+    let mut conversations: HashMap<u32, (u32, u32)> = HashMap::new();
+    for c in &network.conversations {
+        if c.is_sponsored() {
+            continue;
+        }
+        for p in &c.participants {
+            let entry = conversations.entry(p.0).or_default();
+            entry.0 += 1;
+            entry.1 += u32::from(c.is_group());
+        }
+    }
+    let count = |key: &str| -> Vec<u32> {
+        ids.iter()
+            .map(|id| counts.get(&(*id, key)).copied().unwrap_or(0))
+            .collect()
+    };
+    df!(
+        "person_id" => &ids,
+        "name" => names,
+        "profile_url" => urls,
+        "company" => companies,
+        "position" => positions,
+        "is_connection" => is_connection,
+        "connected_on" => connected_on,
+        "conversations" => ids.iter().map(|id| conversations.get(id).map_or(0, |c| c.0)).collect::<Vec<u32>>(),
+        "group_conversations" => ids.iter().map(|id| conversations.get(id).map_or(0, |c| c.1)).collect::<Vec<u32>>(),
+        "endorsements_given" => count("endorsements_given"),
+        "endorsements_received" => count("endorsements_received"),
+        "recommendations_given" => count("recommendations_given"),
+        "recommendations_received" => count("recommendations_received"),
+    )
+}
+
+fn compute_frame(network: &Network) -> PolarsResult<DataFrame> {
+    let interactions = &network.interactions;
+    let months: Vec<i32> = interactions
+        .day
+        .iter()
+        .map(|&d| {
+            use chrono::Datelike;
+            let date = day_date(d);
+            date.year() * 12 + date.month0() as i32
+        })
+        .collect();
+    let kinds: Vec<u32> = interactions.kind.iter().map(|k| *k as u32).collect();
+    let events = df!(
+        "person_id" => &interactions.person,
+        "day" => &interactions.day,
+        "month" => months,
+        "kind" => kinds,
+    )?
+    .lazy();
+    let is = |k: InteractionKind| col("kind").eq(lit(k as u32));
+    let direct = || col("kind").lt(lit(InteractionKind::GroupSent as u32));
+
+    let activity = events.clone().group_by([col("person_id")]).agg([
+        is(InteractionKind::DirectSent).sum().alias("messages_sent"),
+        is(InteractionKind::DirectReceived)
+            .sum()
+            .alias("messages_received"),
+        is(InteractionKind::GroupSent)
+            .sum()
+            .alias("group_messages_sent"),
+        is(InteractionKind::GroupReceived)
+            .sum()
+            .alias("group_messages_received"),
+        col("day").min().alias("first_interaction"),
+        col("day").max().alias("last_interaction"),
+        col("day")
+            .filter(is(InteractionKind::DirectSent))
+            .max()
+            .alias("last_sent"),
+        col("day")
+            .filter(is(InteractionKind::DirectReceived))
+            .max()
+            .alias("last_received"),
+        col("month")
+            .filter(direct())
+            .n_unique()
+            .alias("active_months"),
+    ]);
+
+    // Active periods: distinct days of direct messages, a new period after a
+    // gap of more than PERIOD_GAP_DAYS; the rhythm is the median gap between
+    // period starts.
+    let previous = col("day").shift(lit(1)).over([col("person_id")])?;
+    let rhythm = events
+        .filter(direct())
+        .group_by([col("person_id"), col("day")])
+        .agg([len().alias("messages")])
+        .sort(["person_id", "day"], SortMultipleOptions::default())
+        .with_column((col("day") - previous.clone()).alias("gap"))
+        .filter(col("gap").is_null().or(col("gap").gt(lit(PERIOD_GAP_DAYS))))
+        .with_column((col("day") - previous).alias("period_gap"))
+        .group_by([col("person_id")])
+        .agg([
+            len().alias("active_periods"),
+            col("period_gap")
+                .cast(DataType::Float64)
+                .median()
+                .alias("typical_gap_days"),
+        ]);
+
+    let as_of = day_number(network.as_of);
+    let f = |name: &str| col(name).cast(DataType::Float64);
+    // `value / full`, capped at 1.
+    let saturate = |e: Expr, full: f64| {
+        let share = e / lit(full);
+        when(share.clone().gt(lit(1.0)))
+            .then(lit(1.0))
+            .otherwise(share)
+    };
+    let smaller = when(col("messages_sent").lt(col("messages_received")))
+        .then(f("messages_sent"))
+        .otherwise(f("messages_received"));
+    let larger = when(col("messages_sent").gt(col("messages_received")))
+        .then(f("messages_sent"))
+        .otherwise(f("messages_received"));
+    let two_way = col("messages_sent")
+        .gt(lit(0))
+        .and(col("messages_received").gt(lit(0)));
+    let rhythm_days = {
+        let g = col("typical_gap_days").fill_null(lit(DEFAULT_RHYTHM_DAYS));
+        let g = when(g.clone().lt(lit(14.0))).then(lit(14.0)).otherwise(g);
+        when(g.clone().gt(lit(365.0))).then(lit(365.0)).otherwise(g)
+    };
+    let exchange = when(two_way.clone())
+        .then(
+            saturate(smaller.clone(), 15.0) * lit(40.0)
+                + saturate(f("active_months"), 12.0) * lit(30.0),
+        )
+        .otherwise(lit(0.0));
+    let depth = exchange
+        + saturate(f("group_conversations"), 2.0) * lit(10.0)
+        + saturate(
+            f("recommendations_given") + f("recommendations_received"),
+            1.5,
+        ) * lit(15.0)
+        + saturate(f("endorsements_given") + f("endorsements_received"), 2.0) * lit(5.0);
+
+    let zero_filled = [
+        "messages_sent",
+        "messages_received",
+        "group_messages_sent",
+        "group_messages_received",
+        "active_months",
+        "active_periods",
+    ];
+    let people = people_frame(network)?.lazy();
+    let frame = people
+        .join(
+            activity,
+            [col("person_id")],
+            [col("person_id")],
+            JoinArgs::new(JoinType::Left),
+        )
+        .join(
+            rhythm,
+            [col("person_id")],
+            [col("person_id")],
+            JoinArgs::new(JoinType::Left),
+        )
+        .with_columns(
+            zero_filled
+                .iter()
+                .map(|c| col(*c).cast(DataType::UInt32).fill_null(lit(0u32)))
+                .collect::<Vec<_>>(),
+        )
+        .with_columns([
+            (lit(as_of) - col("last_interaction")).alias("days_since_last_interaction"),
+            when(larger.clone().gt(lit(0.0)))
+                .then(smaller / larger)
+                .otherwise(lit(0.0))
+                .alias("reciprocity"),
+            depth.alias("depth"),
+            rhythm_days.alias("rhythm_days"),
+        ])
+        .with_columns([
+            (f("days_since_last_interaction") / col("rhythm_days")).alias("overdue"),
+            col("days_since_last_interaction")
+                .lt_eq(lit(IN_TOUCH_DAYS))
+                .or(f("days_since_last_interaction").lt_eq(col("rhythm_days") * lit(2.0)))
+                .fill_null(lit(false))
+                .alias("in_touch"),
+        ])
+        .with_column(
+            when(
+                two_way
+                    .and(col("depth").gt_eq(lit(MIN_NEGLECTED_DEPTH)))
+                    .and(col("in_touch").not())
+                    .and(col("overdue").gt(lit(1.0))),
+            )
+            .then(col("depth") * (lit(1.0) - lit(1.0) / col("overdue")))
+            .otherwise(lit(0.0))
+            .alias("neglect"),
+        )
+        .select([
+            col("person_id"),
+            col("name"),
+            col("profile_url"),
+            col("company"),
+            col("position"),
+            col("is_connection"),
+            col("connected_on"),
+            col("messages_sent"),
+            col("messages_received"),
+            col("conversations"),
+            col("group_conversations"),
+            col("group_messages_sent"),
+            col("group_messages_received"),
+            col("first_interaction").cast(DataType::Int32),
+            col("last_interaction").cast(DataType::Int32),
+            col("last_sent").cast(DataType::Int32),
+            col("last_received").cast(DataType::Int32),
+            col("active_months"),
+            col("active_periods"),
+            col("typical_gap_days"),
+            col("days_since_last_interaction").cast(DataType::Int32),
+            col("reciprocity"),
+            col("endorsements_given"),
+            col("endorsements_received"),
+            col("recommendations_given"),
+            col("recommendations_received"),
+            col("depth"),
+            col("overdue"),
+            col("in_touch"),
+            col("neglect"),
+        ])
+        .sort(["person_id"], SortMultipleOptions::default())
+        .collect()?;
+    Ok(frame)
+}
+
+fn extract_rows(frame: &DataFrame) -> PolarsResult<Vec<PersonMetrics>> {
+    let u32s = |name: &str| -> PolarsResult<Vec<u32>> {
+        Ok(frame
+            .column(name)?
+            .u32()?
+            .iter()
+            .map(|v| v.unwrap_or(0))
+            .collect())
+    };
+    let i32s = |name: &str| -> PolarsResult<Vec<Option<i32>>> {
+        Ok(frame.column(name)?.i32()?.iter().collect())
+    };
+    let f64s = |name: &str| -> PolarsResult<Vec<Option<f64>>> {
+        Ok(frame.column(name)?.f64()?.iter().collect())
+    };
+    let strs = |name: &str| -> PolarsResult<Vec<Option<String>>> {
+        Ok(frame
+            .column(name)?
+            .str()?
+            .iter()
+            .map(|s| s.map(str::to_string))
+            .collect())
+    };
+    let bools = |name: &str| -> PolarsResult<Vec<bool>> {
+        Ok(frame
+            .column(name)?
+            .bool()?
+            .iter()
+            .map(|b| b.unwrap_or(false))
+            .collect())
+    };
+    let date = |d: Option<i32>| d.map(day_date);
+    let ids = u32s("person_id")?;
+    let names = strs("name")?;
+    let urls = strs("profile_url")?;
+    let companies = strs("company")?;
+    let positions = strs("position")?;
+    let is_connection = bools("is_connection")?;
+    let connected_on = i32s("connected_on")?;
+    let sent = u32s("messages_sent")?;
+    let received = u32s("messages_received")?;
+    let conversations = u32s("conversations")?;
+    let groups = u32s("group_conversations")?;
+    let group_sent = u32s("group_messages_sent")?;
+    let group_received = u32s("group_messages_received")?;
+    let first = i32s("first_interaction")?;
+    let last = i32s("last_interaction")?;
+    let last_sent = i32s("last_sent")?;
+    let last_received = i32s("last_received")?;
+    let months = u32s("active_months")?;
+    let periods = u32s("active_periods")?;
+    let gaps = f64s("typical_gap_days")?;
+    let since = i32s("days_since_last_interaction")?;
+    let reciprocity = f64s("reciprocity")?;
+    let eg = u32s("endorsements_given")?;
+    let er = u32s("endorsements_received")?;
+    let rg = u32s("recommendations_given")?;
+    let rr = u32s("recommendations_received")?;
+    let depth = f64s("depth")?;
+    let overdue = f64s("overdue")?;
+    let in_touch = bools("in_touch")?;
+    let neglect = f64s("neglect")?;
+    Ok((0..frame.height())
+        .map(|i| PersonMetrics {
+            person_id: ids[i],
+            name: names[i].clone().unwrap_or_default(),
+            profile_url: urls[i].clone(),
+            company: companies[i].clone(),
+            position: positions[i].clone(),
+            is_connection: is_connection[i],
+            connected_on: date(connected_on[i]),
+            messages_sent: sent[i],
+            messages_received: received[i],
+            conversations: conversations[i],
+            group_conversations: groups[i],
+            group_messages_sent: group_sent[i],
+            group_messages_received: group_received[i],
+            first_interaction: date(first[i]),
+            last_interaction: date(last[i]),
+            last_sent: date(last_sent[i]),
+            last_received: date(last_received[i]),
+            active_months: months[i],
+            active_periods: periods[i],
+            typical_gap_days: gaps[i],
+            days_since_last_interaction: since[i],
+            reciprocity: reciprocity[i].unwrap_or(0.0),
+            endorsements_given: eg[i],
+            endorsements_received: er[i],
+            recommendations_given: rg[i],
+            recommendations_received: rr[i],
+            depth: depth[i].unwrap_or(0.0),
+            overdue: overdue[i],
+            in_touch: in_touch[i],
+            neglect: neglect[i].unwrap_or(0.0),
+        })
+        .collect())
+}

@@ -1,0 +1,386 @@
+//! [`Network`]: the relationship graph (petgraph), people as nodes and every
+//! kind of tie as an edge, plus the dated interactions the metrics need.
+
+use std::collections::HashMap;
+
+use chrono::{NaiveDate, NaiveDateTime};
+use petgraph::graph::{DiGraph, NodeIndex};
+
+use crate::conversations::{self, Conversation};
+use crate::error::{Result, Warning};
+use crate::export::Export;
+use crate::identity::{self, Owner, People, PersonId, Who, profile_link};
+use crate::options::Options;
+use crate::parse::messages::{Direction, MessageKind};
+
+/// A person in the graph. Node `i` is [`PersonId`]`(i)`; node 0 is the owner.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Node {
+    /// Their name as best known.
+    pub name: String,
+    /// Their profile link (`https://www.linkedin.com/in/…`), if known.
+    pub profile_url: Option<String>,
+    /// Current company, for connections.
+    pub company: Option<String>,
+    /// Current position, for connections.
+    pub position: Option<String>,
+    /// When you connected, for connections.
+    pub connected_on: Option<NaiveDate>,
+    /// Whether this is a first-degree connection.
+    pub is_connection: bool,
+    /// Whether this is the owner of the export.
+    pub is_owner: bool,
+}
+
+/// One tie between two people. Edges point from the one who acted (the
+/// sender, endorser, recommender, inviter) where there is one.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Tie {
+    /// A first-degree connection (owner → person).
+    Connection {
+        /// When you connected.
+        connected_on: Option<NaiveDate>,
+    },
+    /// Direct (one-to-one) messages (owner → person), both ways counted.
+    DirectMessages {
+        /// Messages the owner sent.
+        sent: u32,
+        /// Messages the owner received.
+        received: u32,
+        /// The first message.
+        first: NaiveDateTime,
+        /// The last message.
+        last: NaiveDateTime,
+    },
+    /// Group conversations two people share (the owner or two others: the
+    /// only tie between two other people an export shows).
+    SharedGroups {
+        /// How many group conversations they share.
+        conversations: u32,
+    },
+    /// An endorsement (endorser → endorsee).
+    Endorsement {
+        /// The skill.
+        skill: String,
+        /// When.
+        date: Option<NaiveDate>,
+    },
+    /// A recommendation (recommender → recommended).
+    Recommendation {
+        /// When.
+        date: Option<NaiveDate>,
+    },
+    /// A connection invitation (inviter → invitee).
+    Invitation {
+        /// When it was sent.
+        date: Option<NaiveDate>,
+        /// Whether it carried a personal note.
+        has_note: bool,
+    },
+}
+
+/// What an interaction was, from the owner's side.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+#[repr(u8)]
+pub enum InteractionKind {
+    /// The owner wrote to them one-to-one.
+    DirectSent = 0,
+    /// They wrote to the owner one-to-one.
+    DirectReceived = 1,
+    /// The owner wrote in a group they are in.
+    GroupSent = 2,
+    /// They wrote in a group the owner is in.
+    GroupReceived = 3,
+}
+
+/// Every dated interaction with a person, in columns (for the metrics).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Interactions {
+    /// The person (never the owner).
+    pub person: Vec<u32>,
+    /// The day, as days since 1970-01-01.
+    pub day: Vec<i32>,
+    /// What it was.
+    pub kind: Vec<InteractionKind>,
+}
+
+impl Interactions {
+    fn push(&mut self, person: PersonId, at: NaiveDateTime, kind: InteractionKind) {
+        self.person.push(person.0);
+        self.day.push(day_number(at.date()));
+        self.kind.push(kind);
+    }
+
+    /// How many interactions.
+    pub fn len(&self) -> usize {
+        self.person.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.person.is_empty()
+    }
+}
+
+/// Days since 1970-01-01.
+pub fn day_number(date: NaiveDate) -> i32 {
+    (date - NaiveDate::default()).num_days() as i32
+}
+
+/// The date of a day number.
+pub fn day_date(day: i32) -> NaiveDate {
+    NaiveDate::default() + chrono::Duration::days(i64::from(day))
+}
+
+/// The relationship graph of one export.
+#[derive(Debug, Clone)]
+pub struct Network {
+    /// The graph: node `i` is person `i`, node 0 the owner.
+    pub graph: DiGraph<Node, Tie>,
+    /// Who owns the export.
+    pub owner: Owner,
+    /// The day reports are computed as of.
+    pub as_of: NaiveDate,
+    /// Everyone, with their keys.
+    pub people: People,
+    /// Conversations, with participants resolved (drafts out; spam out unless asked).
+    pub conversations: Vec<Conversation>,
+    /// Dated interactions up to the as-of day, for the metrics.
+    pub interactions: Interactions,
+    /// The export's warnings and those of resolving who is who.
+    pub warnings: Vec<Warning>,
+    /// Messages counted (not drafts, not spam unless asked), sponsored included.
+    pub messages_counted: usize,
+}
+
+impl Network {
+    /// Builds the graph of an export.
+    ///
+    /// ```
+    /// let export = rekindle::Export::open("../../data-samples/2024")?;
+    /// let network = rekindle::Network::from_export(&export, &rekindle::Options::default())?;
+    /// assert_eq!(network.graph[network.owner_node()].name, "Avery Quinn");
+    /// assert_eq!(network.as_of.to_string(), "2024-04-09");
+    /// # Ok::<(), rekindle::Error>(())
+    /// ```
+    pub fn from_export(export: &Export, options: &Options) -> Result<Network> {
+        let mut warnings = export.warnings.clone();
+        let owner = identity::detect_owner(export);
+        if owner.name.is_none() && owner.profile_url.is_none() {
+            warnings.push(Warning::new(
+                "Profile.csv",
+                None,
+                "the owner of the export could not be told (no Profile.csv and no messages to infer it from)",
+            ));
+        }
+        let mut people = People::new(export, &owner);
+        let conversations = conversations::assemble(export, &mut people, options, &mut warnings);
+        let as_of = options
+            .as_of
+            .or_else(|| export.export_date())
+            .unwrap_or_default();
+
+        // Resolve the other files' people before the graph is laid out.
+        let mut endorsements = Vec::new();
+        for (list, file, received) in [
+            (
+                &export.endorsements_received,
+                "Endorsement_Received_Info.csv",
+                true,
+            ),
+            (
+                &export.endorsements_given,
+                "Endorsement_Given_Info.csv",
+                false,
+            ),
+        ] {
+            for e in list {
+                let who = people.resolve(&e.name, e.profile_url.as_deref(), &mut warnings, file);
+                if let Who::Person(id) = who {
+                    let (from, to) = if received {
+                        (id, PersonId::OWNER)
+                    } else {
+                        (PersonId::OWNER, id)
+                    };
+                    endorsements.push((from, to, e.skill.clone(), e.date.map(|d| d.date())));
+                }
+            }
+        }
+        let mut recommendations = Vec::new();
+        for (list, file, received) in [
+            (
+                &export.recommendations_received,
+                "Recommendations_Received.csv",
+                true,
+            ),
+            (
+                &export.recommendations_given,
+                "Recommendations_Given.csv",
+                false,
+            ),
+        ] {
+            for r in list {
+                if let Who::Person(id) = people.resolve(&r.name, None, &mut warnings, file) {
+                    let (from, to) = if received {
+                        (id, PersonId::OWNER)
+                    } else {
+                        (PersonId::OWNER, id)
+                    };
+                    recommendations.push((from, to, r.date));
+                }
+            }
+        }
+        let mut invitations = Vec::new();
+        for i in &export.invitations {
+            let (name, url) = match i.direction {
+                Direction::Outgoing => (&i.to, i.invitee_url.as_deref()),
+                Direction::Incoming => (&i.from, i.inviter_url.as_deref()),
+            };
+            if let Who::Person(id) = people.resolve(name, url, &mut warnings, "Invitations.csv") {
+                let (from, to) = match i.direction {
+                    Direction::Outgoing => (PersonId::OWNER, id),
+                    Direction::Incoming => (id, PersonId::OWNER),
+                };
+                invitations.push((from, to, i.sent_at.map(|d| d.date()), i.has_note));
+            }
+        }
+
+        let mut graph = DiGraph::with_capacity(people.len(), people.len() * 2);
+        for (id, person) in people.iter() {
+            let connection = person.connection.map(|row| &export.connections[row]);
+            graph.add_node(Node {
+                name: person.name.clone(),
+                profile_url: person.profile_url.as_deref().map(profile_link),
+                company: connection.and_then(|c| c.company.clone()),
+                position: connection.and_then(|c| c.position.clone()),
+                connected_on: connection.and_then(|c| c.connected_on),
+                is_connection: connection.is_some(),
+                is_owner: id == PersonId::OWNER,
+            });
+        }
+        let node = |id: PersonId| NodeIndex::new(id.index());
+        let owner_node = node(PersonId::OWNER);
+        for (id, person) in people.iter() {
+            if let Some(row) = person.connection {
+                let connected_on = export.connections[row].connected_on;
+                graph.add_edge(owner_node, node(id), Tie::Connection { connected_on });
+            }
+        }
+
+        // Messages: direct counts per person, shared groups per pair.
+        let mut interactions = Interactions::default();
+        let mut direct: HashMap<PersonId, (u32, u32, NaiveDateTime, NaiveDateTime)> =
+            HashMap::new();
+        let mut shared: HashMap<(PersonId, PersonId), u32> = HashMap::new();
+        let mut messages_counted = 0;
+        for c in &conversations {
+            messages_counted += c.messages.len();
+            if c.is_sponsored() {
+                continue;
+            }
+            let group = c.is_group();
+            if group {
+                let mut members = c.participants.clone();
+                members.push(PersonId::OWNER);
+                members.sort();
+                for (i, &a) in members.iter().enumerate() {
+                    for &b in &members[i + 1..] {
+                        *shared.entry((a, b)).or_default() += 1;
+                    }
+                }
+            }
+            for m in &c.messages {
+                if m.kind != MessageKind::Personal || m.sent_at.date() > as_of {
+                    continue;
+                }
+                match (m.sender, group) {
+                    (Who::Owner, false) => {
+                        for &p in &c.participants {
+                            interactions.push(p, m.sent_at, InteractionKind::DirectSent);
+                            count_direct(&mut direct, p, m.sent_at, true);
+                        }
+                    }
+                    (Who::Person(p), false) => {
+                        interactions.push(p, m.sent_at, InteractionKind::DirectReceived);
+                        count_direct(&mut direct, p, m.sent_at, false);
+                    }
+                    (Who::Owner, true) => {
+                        for &p in &c.participants {
+                            interactions.push(p, m.sent_at, InteractionKind::GroupSent);
+                        }
+                    }
+                    (Who::Person(p), true) => {
+                        interactions.push(p, m.sent_at, InteractionKind::GroupReceived);
+                    }
+                    (Who::Unknown, _) => {}
+                }
+            }
+        }
+        let mut direct: Vec<_> = direct.into_iter().collect();
+        direct.sort_by_key(|(p, _)| *p);
+        for (p, (sent, received, first, last)) in direct {
+            graph.add_edge(
+                owner_node,
+                node(p),
+                Tie::DirectMessages {
+                    sent,
+                    received,
+                    first,
+                    last,
+                },
+            );
+        }
+        let mut shared: Vec<_> = shared.into_iter().collect();
+        shared.sort();
+        for ((a, b), conversations) in shared {
+            graph.add_edge(node(a), node(b), Tie::SharedGroups { conversations });
+        }
+        for (from, to, skill, date) in endorsements {
+            graph.add_edge(node(from), node(to), Tie::Endorsement { skill, date });
+        }
+        for (from, to, date) in recommendations {
+            graph.add_edge(node(from), node(to), Tie::Recommendation { date });
+        }
+        for (from, to, date, has_note) in invitations {
+            graph.add_edge(node(from), node(to), Tie::Invitation { date, has_note });
+        }
+        Ok(Network {
+            graph,
+            owner,
+            as_of,
+            people,
+            conversations,
+            interactions,
+            warnings,
+            messages_counted,
+        })
+    }
+
+    /// The owner's node.
+    pub fn owner_node(&self) -> NodeIndex {
+        NodeIndex::new(PersonId::OWNER.index())
+    }
+
+    /// The node of a person.
+    pub fn node(&self, id: PersonId) -> &Node {
+        &self.graph[NodeIndex::new(id.index())]
+    }
+}
+
+fn count_direct(
+    direct: &mut HashMap<PersonId, (u32, u32, NaiveDateTime, NaiveDateTime)>,
+    person: PersonId,
+    at: NaiveDateTime,
+    sent: bool,
+) {
+    let entry = direct.entry(person).or_insert((0, 0, at, at));
+    if sent {
+        entry.0 += 1;
+    } else {
+        entry.1 += 1;
+    }
+    entry.2 = entry.2.min(at);
+    entry.3 = entry.3.max(at);
+}
