@@ -854,7 +854,10 @@ def expected_for(era: Era, story: list[Conv]) -> dict:
                          "people": people(smsgs)},
         # Story-level judgements (see README): who went cold, who waits for a reply.
         "neglected_order": [P["maya"].name, P["jonas"].name],
-        "unanswered_order": [P["elif"].name, P["dana"].name],
+        # Everyone who wrote last in a direct conversation, newest first: Elif
+        # (20 days), Dana (120), Sam Lee's reply to Avery's thanks (600) and
+        # Maya's last message before the silence (800).
+        "unanswered_order": [P["elif"].name, P["dana"].name, "Sam Lee", P["maya"].name],
         "strongest_first": P["priya"].name,
     }
 

@@ -17,6 +17,8 @@ pub use error::{Error, Result, Warning};
 pub use export::Export;
 pub use identity::{normalize_profile_url, split_names};
 pub use options::Options;
+pub use petgraph;
+pub use polars;
 mod graph_formats;
 pub mod metrics;
 mod network;
