@@ -1,5 +1,6 @@
 //! The real `rekindle` binary over the samples: exact JSON, golden tables,
 //! exit codes and one-line errors.
+#![allow(clippy::unwrap_used)] // a test may panic; the code under test may not
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

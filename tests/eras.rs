@@ -1,5 +1,6 @@
 //! Every era of the export format, as folder and as zip, gives the answers
 //! `data-samples/expected.json` records for its invented story.
+#![allow(clippy::unwrap_used)] // a test may panic; the code under test may not
 
 use std::path::{Path, PathBuf};
 

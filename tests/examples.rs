@@ -1,4 +1,5 @@
 //! Runs the embedding examples (built by `cargo test`) on the 2026 sample.
+#![allow(clippy::unwrap_used)] // a test may panic; the code under test may not
 
 use std::path::PathBuf;
 use std::process::Command;

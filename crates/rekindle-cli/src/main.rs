@@ -304,14 +304,7 @@ fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
                 out,
                 &rows,
                 listing.common.format,
-                &[
-                    "name",
-                    "messages_sent",
-                    "messages_received",
-                    "last_interaction",
-                    "depth",
-                    "neglect",
-                ],
+                &["name", "last_interaction", "depth", "neglect"],
                 "No people in this export.",
             )?;
         }

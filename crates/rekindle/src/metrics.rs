@@ -111,7 +111,8 @@ pub struct Metrics {
     /// One row per person; columns named as the fields of [`PersonMetrics`],
     /// dates as polars `Date`.
     pub frame: DataFrame,
-    /// The same rows, typed, in `person_id` order.
+    /// The same rows, typed, in `person_id` order (scores rounded to 0.1,
+    /// ratios to 0.01).
     pub rows: Vec<PersonMetrics>,
 }
 
@@ -436,6 +437,11 @@ fn compute_frame(network: &Network) -> PolarsResult<DataFrame> {
     Ok(frame)
 }
 
+/// Rounds to `1/scale` (the typed rows are for reading; the frame stays exact).
+fn round(x: f64, scale: f64) -> f64 {
+    (x * scale).round() / scale
+}
+
 fn extract_rows(frame: &DataFrame) -> PolarsResult<Vec<PersonMetrics>> {
     let u32s = |name: &str| -> PolarsResult<Vec<u32>> {
         Ok(frame
@@ -521,15 +527,15 @@ fn extract_rows(frame: &DataFrame) -> PolarsResult<Vec<PersonMetrics>> {
             active_periods: periods[i],
             typical_gap_days: gaps[i],
             days_since_last_interaction: since[i],
-            reciprocity: reciprocity[i].unwrap_or(0.0),
+            reciprocity: round(reciprocity[i].unwrap_or(0.0), 100.0),
             endorsements_given: eg[i],
             endorsements_received: er[i],
             recommendations_given: rg[i],
             recommendations_received: rr[i],
-            depth: depth[i].unwrap_or(0.0),
-            overdue: overdue[i],
+            depth: round(depth[i].unwrap_or(0.0), 10.0),
+            overdue: overdue[i].map(|o| round(o, 100.0)),
             in_touch: in_touch[i],
-            neglect: neglect[i].unwrap_or(0.0),
+            neglect: round(neglect[i].unwrap_or(0.0), 10.0),
         })
         .collect())
 }
