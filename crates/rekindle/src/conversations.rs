@@ -13,6 +13,7 @@ use crate::export::Export;
 use crate::identity::{LINKEDIN_MEMBER, People, PersonId, Who, name_key, split_names};
 use crate::options::Options;
 use crate::parse::messages::{Direction, Folder, MessageKind};
+use crate::strings::Sym;
 
 /// One message of a conversation, resolved.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,6 +58,11 @@ impl Conversation {
 }
 
 /// Groups the export's messages into conversations and resolves who took part.
+///
+/// Work is done per distinct value, not per row: a conversation's
+/// participants come from its distinct (`TO`, `RECIPIENT PROFILE URLS`) and
+/// (`FROM`, `SENDER PROFILE URL`) pairs, so a million rows cost a million
+/// hash look-ups of small integers.
 pub(crate) fn assemble(
     export: &Export,
     people: &mut People,
@@ -64,61 +70,100 @@ pub(crate) fn assemble(
     warnings: &mut Vec<Warning>,
 ) -> Vec<Conversation> {
     const FILE: &str = "messages.csv";
-    let counted = |i: &usize| {
-        let m = &export.messages[*i];
-        !m.is_draft && (options.include_spam || m.folder != Folder::Spam)
-    };
-    // Group rows by conversation, in the order conversations first appear.
-    let mut order: Vec<String> = Vec::new();
-    let mut rows: HashMap<String, Vec<usize>> = HashMap::new();
-    let owner_key = people.get(PersonId::OWNER).name.clone();
-    let owner_key = name_key(&owner_key);
-    for i in (0..export.messages.len()).filter(counted) {
-        let m = &export.messages[i];
-        let key = match &m.conversation_id {
-            Some(id) => id.clone(),
-            None => derived_key(&m.from, &m.to, &owner_key, people),
-        };
-        rows.entry(key.clone())
-            .or_insert_with(|| {
-                order.push(key.clone());
-                Vec::new()
-            })
-            .push(i);
-    }
+    let strings = &export.strings;
+    let owner_key = name_key(&people.get(PersonId::OWNER).name);
 
-    let mut conversations = Vec::with_capacity(order.len());
-    for key in order {
-        let indices = &rows[&key];
-        // What this conversation itself says about names and URLs.
-        let mut url_of: HashMap<String, String> = HashMap::new();
-        let mut name_of: HashMap<String, String> = HashMap::new();
-        for &i in indices {
-            let m = &export.messages[i];
-            if m.kind == MessageKind::Sponsored {
-                continue;
-            }
-            if let Some(url) = &m.sender_url {
-                url_of
-                    .entry(name_key(&m.from))
-                    .or_insert_with(|| url.clone());
-                name_of.entry(url.clone()).or_insert_with(|| m.from.clone());
-            }
-            let names = split_names(&m.to, |n| people.is_known_name(n));
-            if names.len() == m.recipient_urls.len() {
-                for (name, url) in names.iter().zip(&m.recipient_urls) {
-                    url_of.entry(name_key(name)).or_insert_with(|| url.clone());
-                    name_of.entry(url.clone()).or_insert_with(|| name.clone());
+    // Group rows by conversation, in the order conversations first appear.
+    let mut groups: Vec<Vec<u32>> = Vec::new();
+    let mut by_id: HashMap<Sym, usize> = HashMap::new();
+    let mut by_names: HashMap<(Sym, Sym), usize> = HashMap::new();
+    let mut derived: HashMap<String, usize> = HashMap::new();
+    for (i, m) in export.messages.iter().enumerate() {
+        if m.is_draft || (!options.include_spam && m.folder == Folder::Spam) {
+            continue;
+        }
+        let group = if !m.conversation_id.is_empty() {
+            *by_id.entry(m.conversation_id).or_insert_with(|| {
+                groups.push(Vec::new());
+                groups.len() - 1
+            })
+        } else {
+            // 2020 exports: the participants' names are the conversation.
+            match by_names.get(&(m.from, m.to)) {
+                Some(&g) => g,
+                None => {
+                    let key =
+                        derived_key(strings.get(m.from), strings.get(m.to), &owner_key, people);
+                    let g = *derived.entry(key).or_insert_with(|| {
+                        groups.push(Vec::new());
+                        groups.len() - 1
+                    });
+                    by_names.insert((m.from, m.to), g);
+                    g
                 }
             }
-        }
+        };
+        groups[group].push(i as u32);
+    }
+
+    let mut conversations = Vec::with_capacity(groups.len());
+    for rows in groups {
+        let first = &export.messages[rows[0] as usize];
         let mut conversation = Conversation {
-            key: key.clone(),
+            key: match strings.opt(first.conversation_id) {
+                Some(id) => id.to_string(),
+                None => format!("{}|{}", strings.get(first.from), strings.get(first.to)),
+            },
             title: None,
             participants: Vec::new(),
             has_unknown_participant: false,
-            messages: Vec::with_capacity(indices.len()),
+            messages: Vec::with_capacity(rows.len()),
         };
+        // The distinct senders and recipient lists of this conversation.
+        let mut senders: Vec<(Sym, Sym, Option<Direction>)> = Vec::new();
+        let mut recipients: Vec<(Sym, Sym)> = Vec::new();
+        for &i in &rows {
+            let m = &export.messages[i as usize];
+            if conversation.title.is_none() {
+                conversation.title = strings.opt(m.conversation_title).map(str::to_string);
+            }
+            if m.kind == MessageKind::Sponsored {
+                continue;
+            }
+            if !senders.contains(&(m.from, m.sender_url, m.direction)) {
+                senders.push((m.from, m.sender_url, m.direction));
+            }
+            if !recipients.contains(&(m.to, m.recipient_urls)) {
+                recipients.push((m.to, m.recipient_urls));
+            }
+        }
+        // What this conversation itself says about names and URLs.
+        let mut url_of: HashMap<String, &str> = HashMap::new();
+        let mut name_of: HashMap<&str, String> = HashMap::new();
+        for &(from, url, _) in &senders {
+            if let Some(url) = strings.opt(url) {
+                url_of.entry(name_key(strings.get(from))).or_insert(url);
+                name_of
+                    .entry(url)
+                    .or_insert_with(|| strings.get(from).to_string());
+            }
+        }
+        let mut split_recipients = Vec::with_capacity(recipients.len());
+        for &(to, urls) in &recipients {
+            let names = split_names(strings.get(to), |n| people.is_known_name(n));
+            let urls: Vec<&str> = strings
+                .get(urls)
+                .split(',')
+                .filter(|u| !u.is_empty())
+                .collect();
+            if names.len() == urls.len() {
+                for (name, url) in names.iter().zip(&urls) {
+                    url_of.entry(name_key(name)).or_insert(url);
+                    name_of.entry(url).or_insert_with(|| name.clone());
+                }
+            }
+            split_recipients.push((names, urls));
+        }
         let note = |who: Who, c: &mut Conversation| match who {
             Who::Person(id) => {
                 if !c.participants.contains(&id) {
@@ -128,45 +173,52 @@ pub(crate) fn assemble(
             Who::Unknown => c.has_unknown_participant = true,
             Who::Owner => {}
         };
-        for &i in indices {
-            let m = &export.messages[i];
-            if conversation.title.is_none() {
-                conversation.title.clone_from(&m.conversation_title);
-            }
-            let sender = if m.kind == MessageKind::Sponsored {
-                Who::Unknown
-            } else if m.direction == Some(Direction::Outgoing) {
+        let mut sender_of: HashMap<(Sym, Sym, Option<Direction>), Who> = HashMap::new();
+        for &(from, url, direction) in &senders {
+            let who = if direction == Some(Direction::Outgoing) {
                 Who::Owner
             } else {
-                let url = m
-                    .sender_url
-                    .clone()
-                    .or_else(|| url_of.get(&name_key(&m.from)).cloned());
-                people.resolve(&m.from, url.as_deref(), warnings, FILE)
+                let name = strings.get(from);
+                let url = strings
+                    .opt(url)
+                    .or_else(|| url_of.get(&name_key(name)).copied());
+                people.resolve(name, url, warnings, FILE)
             };
-            if m.kind != MessageKind::Sponsored {
-                if sender != Who::Unknown || m.from == LINKEDIN_MEMBER {
-                    note(sender, &mut conversation);
+            if who != Who::Unknown || strings.get(from) == LINKEDIN_MEMBER {
+                note(who, &mut conversation);
+            }
+            sender_of.insert((from, url, direction), who);
+        }
+        for (names, urls) in split_recipients {
+            if urls.is_empty() {
+                for name in names {
+                    let url = url_of.get(&name_key(&name)).copied();
+                    let who = people.resolve(&name, url, warnings, FILE);
+                    note(who, &mut conversation);
                 }
-                if m.recipient_urls.is_empty() {
-                    for name in split_names(&m.to, |n| people.is_known_name(n)) {
-                        let url = url_of.get(&name_key(&name)).cloned();
-                        let who = people.resolve(&name, url.as_deref(), warnings, FILE);
-                        note(who, &mut conversation);
-                    }
-                } else {
-                    for url in &m.recipient_urls {
-                        let name = name_of.get(url).map(String::as_str).unwrap_or("");
-                        let who = people.resolve(name, Some(url), warnings, FILE);
-                        note(who, &mut conversation);
-                    }
+            } else {
+                for url in urls {
+                    let name = name_of.get(url).map(String::as_str).unwrap_or("");
+                    let who = people.resolve(name, Some(url), warnings, FILE);
+                    note(who, &mut conversation);
                 }
             }
+        }
+        for &i in &rows {
+            let m = &export.messages[i as usize];
+            let sender = if m.kind == MessageKind::Sponsored {
+                Who::Unknown
+            } else {
+                sender_of
+                    .get(&(m.from, m.sender_url, m.direction))
+                    .copied()
+                    .unwrap_or(Who::Unknown)
+            };
             conversation.messages.push(ConversationMessage {
                 sent_at: m.sent_at,
                 sender,
                 kind: m.kind,
-                row: i,
+                row: i as usize,
             });
         }
         conversation.messages.sort_by_key(|m| (m.sent_at, m.row));

@@ -17,6 +17,7 @@ use crate::parse::recommendations::Recommendation;
 use crate::parse::{
     connections, endorsements, invitations, messages, positions, profile, recommendations,
 };
+use crate::strings::Strings;
 
 /// All records of one LinkedIn data export.
 ///
@@ -51,6 +52,8 @@ pub struct Export {
     pub positions: Vec<Position>,
     /// Rows skipped or values left empty, each naming its file and line.
     pub warnings: Vec<Warning>,
+    /// The texts the messages' [`Sym`](crate::Sym)s refer to.
+    pub strings: Strings,
 }
 
 impl Export {
@@ -95,7 +98,10 @@ impl Export {
                 self.connections.extend(c.people);
                 self.hidden_connections += c.hidden;
             }
-            FileKind::Messages => self.messages.extend(messages::read(file, reader, w)?),
+            FileKind::Messages => {
+                self.messages
+                    .extend(messages::read(file, reader, &mut self.strings, w)?)
+            }
             FileKind::Invitations => self.invitations.extend(invitations::read(file, reader, w)?),
             FileKind::EndorsementsReceived => self
                 .endorsements_received

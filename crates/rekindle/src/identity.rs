@@ -4,11 +4,12 @@
 //! URL for connections, so people are also matched by name, carefully: a name
 //! that could be two people is never guessed into one of them.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::error::Warning;
 use crate::export::Export;
 use crate::parse::messages::Direction;
+use crate::strings::Sym;
 
 /// Normalises a LinkedIn profile URL into a key: lowercase, no scheme, no
 /// `www.` or country subdomain, no query, fragment or trailing slash, and
@@ -346,7 +347,7 @@ fn slug_name(url: &str) -> String {
 fn urls_by_name(export: &Export) -> HashMap<String, Vec<String>> {
     let mut map: HashMap<String, Vec<String>> = HashMap::new();
     let mut add = |name: &str, url: &str| {
-        if name.is_empty() || name == LINKEDIN_MEMBER {
+        if name.is_empty() || name == LINKEDIN_MEMBER || url.is_empty() {
             return;
         }
         let urls = map.entry(name_key(name)).or_default();
@@ -354,13 +355,18 @@ fn urls_by_name(export: &Export) -> HashMap<String, Vec<String>> {
             urls.push(url.to_string());
         }
     };
+    let strings = &export.strings;
+    let mut pairs: HashSet<(Sym, Sym)> = HashSet::new();
     for m in &export.messages {
-        if let Some(url) = &m.sender_url {
-            add(&m.from, url);
+        pairs.insert((m.from, m.sender_url));
+        if m.recipient_url_count(strings) == 1 && !strings.get(m.to).contains(", ") {
+            pairs.insert((m.to, m.recipient_urls));
         }
-        if m.recipient_urls.len() == 1 && !m.to.contains(", ") {
-            add(&m.to, &m.recipient_urls[0]);
-        }
+    }
+    let mut pairs: Vec<(Sym, Sym)> = pairs.into_iter().collect();
+    pairs.sort_unstable();
+    for (name, url) in pairs {
+        add(strings.get(name), strings.get(url));
     }
     for e in export
         .endorsements_received
@@ -384,9 +390,11 @@ fn urls_by_name(export: &Export) -> HashMap<String, Vec<String>> {
 
 /// Tells who owns the export: the name from `Profile.csv`; the URL from
 /// invitations (inviter of outgoing, invitee of incoming), else from the
-/// messages sent under that name; with messages alone, the participant of
-/// (nearly) every conversation.
+/// messages sent or received under that name; with messages alone, the
+/// participant of (nearly) every conversation.
 pub fn detect_owner(export: &Export) -> Owner {
+    let strings = &export.strings;
+    let text = |sym: Sym| strings.opt(sym).map(str::to_string);
     let mut name = export.profile.as_ref().map(|p| p.full_name());
     let mut url = majority(export.invitations.iter().filter_map(|i| match i.direction {
         Direction::Outgoing => i.inviter_url.clone(),
@@ -394,25 +402,39 @@ pub fn detect_owner(export: &Export) -> Owner {
     }));
     if name.is_none() {
         // 2020 exports say which messages were sent.
-        name = majority(
+        name = majority_sym(
             export
                 .messages
                 .iter()
-                .filter(|m| m.direction == Some(Direction::Outgoing) && !m.from.is_empty())
-                .map(|m| m.from.clone()),
-        );
+                .filter(|m| m.direction == Some(Direction::Outgoing))
+                .map(|m| m.from),
+        )
+        .and_then(text);
     }
     if url.is_none()
         && let Some(name) = &name
     {
         let key = name_key(name);
-        url = majority(
+        let is_owner = cached(|sym: Sym| name_key(strings.get(sym)) == key);
+        url = majority_sym(
             export
                 .messages
                 .iter()
-                .filter(|m| name_key(&m.from) == key)
-                .filter_map(|m| m.sender_url.clone()),
-        );
+                .filter(|m| is_owner(m.from))
+                .map(|m| m.sender_url),
+        )
+        .and_then(text);
+        if url.is_none() {
+            // An owner who only ever received: their URL where they are the one recipient.
+            url = majority_sym(
+                export
+                    .messages
+                    .iter()
+                    .filter(|m| is_owner(m.to) && m.recipient_url_count(strings) == 1)
+                    .map(|m| m.recipient_urls),
+            )
+            .and_then(text);
+        }
     }
     if name.is_none() && url.is_none() {
         (name, url) = most_present_participant(export);
@@ -420,13 +442,15 @@ pub fn detect_owner(export: &Export) -> Owner {
     if name.is_none()
         && let Some(url) = &url
     {
-        name = majority(
+        let url = strings.find(url).unwrap_or(Sym::EMPTY);
+        name = majority_sym(
             export
                 .messages
                 .iter()
-                .filter(|m| m.sender_url.as_ref() == Some(url))
-                .map(|m| m.from.clone()),
-        );
+                .filter(|m| !url.is_empty() && m.sender_url == url)
+                .map(|m| m.from),
+        )
+        .and_then(text);
     }
     Owner {
         name,
@@ -434,51 +458,70 @@ pub fn detect_owner(export: &Export) -> Owner {
     }
 }
 
+/// Memoises a predicate on symbols (names repeat on every row).
+fn cached(f: impl Fn(Sym) -> bool) -> impl Fn(Sym) -> bool {
+    let memo = std::cell::RefCell::new(HashMap::new());
+    move |sym| *memo.borrow_mut().entry(sym).or_insert_with(|| f(sym))
+}
+
 /// The participant present in the most conversations: the owner of a
 /// `messages.csv` given alone.
 fn most_present_participant(export: &Export) -> (Option<String>, Option<String>) {
-    let mut by_conversation: HashMap<&str, Vec<String>> = HashMap::new();
+    let strings = &export.strings;
+    let mut by_conversation: HashMap<Sym, Vec<(bool, &str)>> = HashMap::new();
+    fn push<'s>(keys: &mut Vec<(bool, &'s str)>, k: (bool, &'s str)) {
+        if !keys.contains(&k) {
+            keys.push(k);
+        }
+    }
     for m in &export.messages {
-        let Some(id) = m.conversation_id.as_deref() else {
+        if m.conversation_id.is_empty() {
             continue;
-        };
-        let keys = by_conversation.entry(id).or_default();
-        let mut push = |k: String| {
-            if !keys.contains(&k) {
-                keys.push(k);
-            }
-        };
-        match &m.sender_url {
-            Some(url) => push(format!("u:{url}")),
-            None if !m.from.is_empty() && m.from != LINKEDIN_MEMBER => {
-                push(format!("n:{}", m.from))
-            }
+        }
+        let keys = by_conversation.entry(m.conversation_id).or_default();
+        let from = strings.get(m.from);
+        match strings.opt(m.sender_url) {
+            Some(url) => push(keys, (true, url)),
+            None if !from.is_empty() && from != LINKEDIN_MEMBER => push(keys, (false, from)),
             None => {}
         }
+        let to = strings.get(m.to);
         if m.recipient_urls.is_empty() {
-            if !m.to.contains(", ") && !m.to.is_empty() {
-                push(format!("n:{}", m.to));
+            if !to.contains(", ") && !to.is_empty() {
+                push(keys, (false, to));
             }
         } else {
-            for url in &m.recipient_urls {
-                push(format!("u:{url}"));
+            for url in m.recipient_urls(strings) {
+                push(keys, (true, url));
             }
         }
     }
-    let mut counts: HashMap<&str, usize> = HashMap::new();
+    let mut counts: HashMap<(bool, &str), usize> = HashMap::new();
     for keys in by_conversation.values() {
         for k in keys {
-            *counts.entry(k.as_str()).or_default() += 1;
+            *counts.entry(*k).or_default() += 1;
         }
     }
     let best = counts
         .into_iter()
-        .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(a.0)));
+        .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)));
     match best {
-        Some((k, _)) if k.starts_with("u:") => (None, Some(k[2..].to_string())),
-        Some((k, _)) => (Some(k[2..].to_string()), None),
+        Some(((true, url), _)) => (None, Some(url.to_string())),
+        Some(((false, name), _)) => (Some(name.to_string()), None),
         None => (None, None),
     }
+}
+
+/// The most frequent non-empty symbol (the smallest on a tie).
+fn majority_sym(values: impl Iterator<Item = Sym>) -> Option<Sym> {
+    let mut counts: HashMap<Sym, usize> = HashMap::new();
+    for v in values.filter(|v| !v.is_empty()) {
+        *counts.entry(v).or_default() += 1;
+    }
+    counts
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
+        .map(|(v, _)| v)
 }
 
 /// The most frequent value (the smallest one on a tie, so results are stable).

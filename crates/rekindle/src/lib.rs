@@ -35,6 +35,7 @@ mod network;
 mod options;
 pub mod parse;
 pub mod reports;
+mod strings;
 
 pub use archive::{FileKind, FoundFile};
 pub use error::{Error, Result, Warning};
@@ -46,3 +47,4 @@ pub use options::Options;
 pub use petgraph;
 /// The DataFrame library the metrics come in, re-exported so embedders use the same version.
 pub use polars;
+pub use strings::{Strings, Sym};

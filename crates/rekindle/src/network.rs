@@ -177,6 +177,13 @@ impl Network {
         }
         let mut people = People::new(export, &owner);
         let conversations = conversations::assemble(export, &mut people, options, &mut warnings);
+        let mut owner = owner;
+        if owner.profile_url.is_none() {
+            // Resolving recipients may have revealed it.
+            owner
+                .profile_url
+                .clone_from(&people.get(PersonId::OWNER).profile_url);
+        }
         let as_of = options
             .as_of
             .or_else(|| export.export_date())

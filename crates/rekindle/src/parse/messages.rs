@@ -11,10 +11,12 @@ use std::io::Read;
 use chrono::NaiveDateTime;
 use serde::Deserialize;
 
-use super::{Opened, Table, text};
+use super::{Opened, Table};
 use crate::dates::parse_datetime;
 use crate::error::{Result, Warning};
 use crate::identity::{normalize_profile_url, split_profile_urls};
+use crate::strings::{Strings, Sym};
+use std::collections::HashMap;
 
 /// The folder a message was filed in. Sent messages are in `Inbox` too.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
@@ -53,22 +55,26 @@ pub enum MessageKind {
 }
 
 /// One row of `messages.csv`, without its text.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+///
+/// Texts are [`Sym`]s into the export's [`Strings`]: a million messages
+/// repeat a few thousand names and URLs. [`Sym::EMPTY`] marks an absent value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub struct Message {
     /// The line the row starts on.
     pub line: u64,
     /// LinkedIn's conversation id (absent in 2020 exports).
-    pub conversation_id: Option<String>,
+    pub conversation_id: Sym,
     /// A named group's or campaign's title, mostly absent.
-    pub conversation_title: Option<String>,
+    pub conversation_title: Sym,
     /// The sender's name as shown (`LinkedIn Member` for closed or private accounts).
-    pub from: String,
+    pub from: Sym,
     /// The sender's normalised profile URL, where the era has it.
-    pub sender_url: Option<String>,
+    pub sender_url: Sym,
     /// The recipients' names joined by `", "` (a name may itself hold `", "`).
-    pub to: String,
-    /// The recipients' normalised profile URLs (mid-2023 on).
-    pub recipient_urls: Vec<String>,
+    pub to: Sym,
+    /// The recipients' normalised profile URLs joined by `,` (mid-2023 on);
+    /// see [`Message::recipient_urls`].
+    pub recipient_urls: Sym,
     /// When it was sent, in UTC.
     pub sent_at: NaiveDateTime,
     /// Who sent it, where the file says so (2020).
@@ -81,6 +87,21 @@ pub struct Message {
     pub content_len: u32,
     /// Personal, sponsored or system.
     pub kind: MessageKind,
+}
+
+impl Message {
+    /// The recipients' normalised profile URLs.
+    pub fn recipient_urls<'s>(&self, strings: &'s Strings) -> impl Iterator<Item = &'s str> + 's {
+        strings
+            .get(self.recipient_urls)
+            .split(',')
+            .filter(|u| !u.is_empty())
+    }
+
+    /// How many recipient URLs the row has.
+    pub fn recipient_url_count(&self, strings: &Strings) -> usize {
+        self.recipient_urls(strings).count()
+    }
 }
 
 #[derive(Deserialize)]
@@ -114,8 +135,16 @@ struct Row<'a> {
 const SPONSORED_MARK: &[u8] = b"<p class=\"spinmail-quill-editor__spin-break\">";
 
 /// Reads `messages.csv` of any era.
-pub fn read<R: Read>(file: &str, input: R, warnings: &mut Vec<Warning>) -> Result<Vec<Message>> {
+pub fn read<R: Read>(
+    file: &str,
+    input: R,
+    strings: &mut Strings,
+    warnings: &mut Vec<Warning>,
+) -> Result<Vec<Message>> {
     let mut out = Vec::new();
+    // Raw URL cells seen before, and what they normalise to.
+    let mut sender_urls: HashMap<Sym, Sym> = HashMap::new();
+    let mut recipient_cells: HashMap<Sym, Sym> = HashMap::new();
     let mut table = match Table::open(file, input, &["FROM", "DATE"])? {
         Opened::Table(t) => t,
         Opened::Empty => return Ok(out),
@@ -142,17 +171,17 @@ pub fn read<R: Read>(file: &str, input: R, warnings: &mut Vec<Warning>) -> Resul
         };
         let content = row.content.unwrap_or(b"");
         let kind = classify(content);
-        out.push(Message {
+        let mut sym = |text: Option<&str>| strings.intern(text.unwrap_or("").trim());
+        let raw_sender = sym(row.sender_url);
+        let raw_recipients = sym(row.recipient_urls);
+        let message = Message {
             line: table.line(),
-            conversation_id: text(row.conversation_id),
-            conversation_title: text(row.conversation_title),
-            from: row.from.unwrap_or("").trim().to_string(),
-            sender_url: row.sender_url.and_then(normalize_profile_url),
-            to: row.to.unwrap_or("").trim().to_string(),
-            recipient_urls: row
-                .recipient_urls
-                .map(split_profile_urls)
-                .unwrap_or_default(),
+            conversation_id: sym(row.conversation_id),
+            conversation_title: sym(row.conversation_title),
+            from: sym(row.from),
+            sender_url: Sym::EMPTY,
+            to: sym(row.to),
+            recipient_urls: Sym::EMPTY,
             sent_at,
             direction: match row.direction.map(str::trim) {
                 Some(d) if d.eq_ignore_ascii_case("INCOMING") => Some(Direction::Incoming),
@@ -169,6 +198,19 @@ pub fn read<R: Read>(file: &str, input: R, warnings: &mut Vec<Warning>) -> Resul
             is_draft: yes(row.is_message_draft) || yes(row.is_conversation_draft),
             content_len: u32::try_from(content.len()).unwrap_or(u32::MAX),
             kind,
+        };
+        let sender_url = *sender_urls.entry(raw_sender).or_insert_with(|| {
+            let url = normalize_profile_url(strings.get(raw_sender));
+            strings.intern(url.as_deref().unwrap_or(""))
+        });
+        let recipient_urls = *recipient_cells.entry(raw_recipients).or_insert_with(|| {
+            let urls = split_profile_urls(strings.get(raw_recipients)).join(",");
+            strings.intern(&urls)
+        });
+        out.push(Message {
+            sender_url,
+            recipient_urls,
+            ..message
         });
     }
     Ok(out)
@@ -203,21 +245,22 @@ mod tests {
     use super::*;
     use crate::parse::shown;
 
-    fn parse(text: &str) -> (Vec<Message>, Vec<String>) {
+    fn parse(text: &str) -> (Vec<Message>, Strings, Vec<String>) {
         let mut warnings = Vec::new();
-        let m = read("messages.csv", text.as_bytes(), &mut warnings).unwrap();
-        (m, shown(&warnings))
+        let mut strings = Strings::default();
+        let m = read("messages.csv", text.as_bytes(), &mut strings, &mut warnings).unwrap();
+        (m, strings, shown(&warnings))
     }
 
     #[test]
     fn era_2020_with_direction_and_no_ids() {
-        let (m, w) = parse(
+        let (m, _, w) = parse(
             "FROM,TO,DATE,SUBJECT,CONTENT,DIRECTION,FOLDER\n\
              Avery Quinn,Maya Reyes,2019-11-06T02:08:20,,\"Hi, Maya\",OUTGOING,INBOX\n",
         );
         assert!(w.is_empty(), "{w:?}");
         assert_eq!(m.len(), 1);
-        assert_eq!(m[0].conversation_id, None);
+        assert!(m[0].conversation_id.is_empty());
         assert_eq!(m[0].direction, Some(Direction::Outgoing));
         assert_eq!(m[0].content_len, 8);
         assert_eq!(m[0].sent_at.to_string(), "2019-11-06 02:08:20");
@@ -225,19 +268,20 @@ mod tests {
 
     #[test]
     fn era_2026_all_quoted_multiline_and_draft_flags() {
-        let (m, w) = parse(
+        let (m, s, w) = parse(
             "\"CONVERSATION ID\",\"CONVERSATION TITLE\",\"FROM\",\"SENDER PROFILE URL\",\"TO\",\"RECIPIENT PROFILE URLS\",\"DATE\",\"SUBJECT\",\"CONTENT\",\"IS MESSAGE DRAFT\",\"FOLDER\",\"ATTACHMENTS\"\n\
              \"2-abc==\",\"\",\"Avery Quinn\",\"https://www.linkedin.com/in/avery\",\"Priya Raman, Jane Doe, Ph.D.\",\"https://www.linkedin.com/in/priya,https://www.linkedin.com/in/jane\",\"2026-01-02 03:04:05 UTC\",\"\",\"line one\r\nline \"\"two\"\"\",\"No\",\"INBOX\",\"\"\n\
              \"2-abc==\",\"\",\"Avery Quinn\",\"https://www.linkedin.com/in/avery\",\"Priya Raman\",\"https://www.linkedin.com/in/priya\",\"2026-01-03 03:04:05 UTC\",\"\",\"draft\",\"Yes\",\"INBOX\",\"\"",
         );
         assert!(w.is_empty(), "{w:?}");
         assert_eq!(m.len(), 2);
-        assert_eq!(m[0].conversation_id.as_deref(), Some("2-abc=="));
+        assert_eq!(s.get(m[0].conversation_id), "2-abc==");
         assert_eq!(
-            m[0].recipient_urls,
-            vec!["linkedin.com/in/priya", "linkedin.com/in/jane"]
+            m[0].recipient_urls(&s).collect::<Vec<_>>(),
+            ["linkedin.com/in/priya", "linkedin.com/in/jane"]
         );
-        assert_eq!(m[0].to, "Priya Raman, Jane Doe, Ph.D.");
+        assert_eq!(s.get(m[0].to), "Priya Raman, Jane Doe, Ph.D.");
+        assert_eq!(s.get(m[0].sender_url), "linkedin.com/in/avery");
         assert_eq!(m[0].line, 2);
         assert!(!m[0].is_draft);
         assert!(m[1].is_draft);
@@ -246,7 +290,7 @@ mod tests {
 
     #[test]
     fn sponsored_system_and_spam_rows_are_marked() {
-        let (m, _) = parse(
+        let (m, _, _) = parse(
             "CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,DATE,SUBJECT,CONTENT,FOLDER\n\
              c1,,Northwind Careers,,Avery Quinn,2023-06-11 15:33:58 UTC,,\"<p class=\"\"spinmail-quill-editor__spin-break\"\">Hi %FIRSTNAME%\",INBOX\n\
              c2,,Dana W,https://linkedin.com/in/dana,Avery Quinn,2023-06-11 15:33:58 UTC,,Message request accepted,ARCHIVE\n\
@@ -261,7 +305,8 @@ mod tests {
 
     #[test]
     fn a_bad_date_skips_the_row_with_a_warning() {
-        let (m, w) = parse("FROM,TO,DATE,CONTENT\nA,B,yesterday,hi\nA,B,2020-01-01T00:00:00,hi\n");
+        let (m, _, w) =
+            parse("FROM,TO,DATE,CONTENT\nA,B,yesterday,hi\nA,B,2020-01-01T00:00:00,hi\n");
         assert_eq!(m.len(), 1);
         assert_eq!(
             w,
@@ -271,7 +316,7 @@ mod tests {
 
     #[test]
     fn no_conversations_found_is_an_empty_file() {
-        let (m, w) = parse("No conversations found");
+        let (m, _, w) = parse("No conversations found");
         assert!(m.is_empty());
         assert!(w.is_empty());
     }

@@ -1,0 +1,599 @@
+//! The judgement rules, each told as a small invented story: who is neglected,
+//! in what order, and who is never listed.
+//!
+//! Exports are built in memory. Every date is given in days before the as-of
+//! date, 2025-06-30, which comes from the export's name.
+
+use rekindle::metrics::{Metrics, PersonMetrics};
+use rekindle::reports::{self, RelationshipRow};
+use rekindle::{Export, FileKind, Network, Options, metrics};
+
+const EXPORT_NAME: &str = "Complete_LinkedInDataExport_06-30-2025";
+/// The as-of date, as (year, month, day).
+const AS_OF: (i64, i64, i64) = (2025, 6, 30);
+
+const MESSAGES_HEADER: &str = "CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,\
+RECIPIENT PROFILE URLS,DATE,SUBJECT,CONTENT,FOLDER,IS MESSAGE DRAFT";
+const CONNECTIONS_HEADER: &str =
+    "First Name,Last Name,URL,Email Address,Company,Position,Connected On";
+const SPONSORED: &str =
+    "<p class=\"spinmail-quill-editor__spin-break\">Hi %FIRSTNAME%, we are hiring!</p>";
+
+// ---------------------------------------------------------------- dates
+
+/// Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm).
+fn days_from_civil((y, m, d): (i64, i64, i64)) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * ((m + 9) % 12) + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// The civil date of a day number.
+fn civil_from_days(z: i64) -> (i64, i64, i64) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    (yoe + era * 400 + i64::from(m <= 2), m, d)
+}
+
+fn date(days_before: i64) -> (i64, i64, i64) {
+    civil_from_days(days_from_civil(AS_OF) - days_before)
+}
+
+/// `2025-06-30` for 0: how the library prints a date.
+fn ymd(days_before: i64) -> String {
+    let (y, m, d) = date(days_before);
+    format!("{y}-{m:02}-{d:02}")
+}
+
+/// `08 Feb 2023`: how Connections.csv writes a date.
+fn connected_on(days_before: i64) -> String {
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let (y, m, d) = date(days_before);
+    let month = MONTHS[usize::try_from(m - 1).unwrap_or(0)];
+    format!("{d:02} {month} {y}")
+}
+
+/// `count` days, `every` days apart, the last `last` days before the as-of
+/// date; oldest first.
+fn every(last: i64, every: i64, count: i64) -> Vec<i64> {
+    (0..count).rev().map(|i| last + i * every).collect()
+}
+
+// ---------------------------------------------------------------- people
+
+struct Someone {
+    name: &'static str,
+    slug: &'static str,
+}
+
+impl Someone {
+    /// The profile link, as the library reports it.
+    fn url(&self) -> String {
+        format!("https://www.linkedin.com/in/{}", self.slug)
+    }
+}
+
+const fn someone(name: &'static str, slug: &'static str) -> Someone {
+    Someone { name, slug }
+}
+
+const AVERY: Someone = someone("Avery Quinn", "avery-quinn");
+
+// ---------------------------------------------------------------- exports
+
+fn field(s: &str) -> String {
+    if s.contains([',', '"', '\n']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+/// One messages.csv row, spelled out.
+struct Row<'a> {
+    conversation: &'a str,
+    from: &'a str,
+    from_url: String,
+    to: String,
+    to_urls: String,
+    days_before: i64,
+    content: &'a str,
+    folder: &'a str,
+    draft: bool,
+}
+
+/// Accumulates Connections.csv and messages.csv rows.
+#[derive(Default)]
+struct Story {
+    connections: Vec<String>,
+    messages: Vec<String>,
+    conversations: u32,
+}
+
+impl Story {
+    fn connect(&mut self, p: &Someone, days_before: i64) {
+        let (first, last) = p.name.split_once(' ').unwrap_or((p.name, ""));
+        self.connections.push(format!(
+            "{first},{last},{},,Contoso,Engineer,{}",
+            p.url(),
+            connected_on(days_before)
+        ));
+    }
+
+    fn new_conversation(&mut self) -> String {
+        self.conversations += 1;
+        format!("2-conversation-{}==", self.conversations)
+    }
+
+    fn raw(&mut self, row: &Row) {
+        // Distinct, increasing times within a day keep same-day messages in order.
+        let n = self.messages.len();
+        let (hour, minute) = (8 + (n / 60) % 12, n % 60);
+        let cells = [
+            field(row.conversation),
+            String::new(),
+            field(row.from),
+            field(&row.from_url),
+            field(&row.to),
+            field(&row.to_urls),
+            format!("{} {hour:02}:{minute:02}:00 UTC", ymd(row.days_before)),
+            String::new(),
+            field(row.content),
+            row.folder.to_string(),
+            if row.draft { "Yes" } else { "No" }.to_string(),
+        ];
+        self.messages.push(cells.join(","));
+    }
+
+    fn row<'a>(
+        conversation: &'a str,
+        from: &'a Someone,
+        to: &[&Someone],
+        days_before: i64,
+    ) -> Row<'a> {
+        let names: Vec<&str> = to.iter().map(|p| p.name).collect();
+        let urls: Vec<String> = to.iter().map(|p| p.url()).collect();
+        Row {
+            conversation,
+            from: from.name,
+            from_url: from.url(),
+            to: names.join(", "),
+            to_urls: urls.join(","),
+            days_before,
+            content: "Good to hear from you",
+            folder: "INBOX",
+            draft: false,
+        }
+    }
+
+    /// A plain message in a conversation.
+    fn say(&mut self, conversation: &str, from: &Someone, to: &[&Someone], days_before: i64) {
+        self.raw(&Self::row(conversation, from, to, days_before));
+    }
+
+    /// A one-to-one conversation on the given days, Avery and `p` taking turns,
+    /// Avery first. Returns the conversation id.
+    fn talk(&mut self, p: &Someone, days: &[i64]) -> String {
+        let c = self.new_conversation();
+        for (i, &day) in days.iter().enumerate() {
+            if i % 2 == 0 {
+                self.say(&c, &AVERY, &[p], day);
+            } else {
+                self.say(&c, p, &[&AVERY], day);
+            }
+        }
+        c
+    }
+
+    /// `count` messages taking turns every `every_days`, the last `last_days_before`.
+    fn exchange(
+        &mut self,
+        p: &Someone,
+        last_days_before: i64,
+        every_days: i64,
+        count: i64,
+    ) -> String {
+        self.talk(p, &every(last_days_before, every_days, count))
+    }
+
+    /// `p` writes to Avery on the given days, never answered.
+    fn one_way_from(&mut self, p: &Someone, days: &[i64]) {
+        let c = self.new_conversation();
+        for &day in days {
+            self.say(&c, p, &[&AVERY], day);
+        }
+    }
+
+    fn export(&self) -> rekindle::Result<Export> {
+        let mut export = Export {
+            export_name: EXPORT_NAME.into(),
+            ..Export::default()
+        };
+        let connections = format!("{CONNECTIONS_HEADER}\n{}\n", self.connections.join("\n"));
+        let messages = format!("{MESSAGES_HEADER}\n{}\n", self.messages.join("\n"));
+        let profile = "First Name,Last Name\nAvery,Quinn\n";
+        export.read_file(FileKind::Profile, "Profile.csv", profile.as_bytes())?;
+        export.read_file(
+            FileKind::Connections,
+            "Connections.csv",
+            connections.as_bytes(),
+        )?;
+        export.read_file(FileKind::Messages, "messages.csv", messages.as_bytes())?;
+        Ok(export)
+    }
+
+    fn analyse(&self, options: &Options) -> rekindle::Result<(Network, Metrics)> {
+        let network = Network::from_export(&self.export()?, options)?;
+        let metrics = metrics::compute(&network)?;
+        Ok((network, metrics))
+    }
+}
+
+// ---------------------------------------------------------------- looking up
+
+fn names(rows: &[RelationshipRow]) -> Vec<&str> {
+    rows.iter().map(|r| r.name.as_str()).collect()
+}
+
+fn listed<'a>(rows: &'a [RelationshipRow], p: &Someone) -> Option<&'a RelationshipRow> {
+    rows.iter().find(|r| r.profile_url == Some(p.url()))
+}
+
+fn metrics_of<'a>(m: &'a Metrics, p: &Someone) -> Option<&'a PersonMetrics> {
+    m.rows.iter().find(|r| r.profile_url == Some(p.url()))
+}
+
+fn assert_close(actual: f64, expected: f64) {
+    assert!(
+        (actual - expected).abs() < 1e-9,
+        "expected {expected}, got {actual}"
+    );
+}
+
+// ---------------------------------------------------------------- the rules
+
+#[test]
+fn deep_tie_outranks_shallow_tie_silent_equally_long() {
+    let ana = someone("Ana Brightwater", "ana-brightwater");
+    let ben = someone("Ben Okoro", "ben-okoro");
+    let mut story = Story::default();
+    // Ben listed first in the file, so only the rule can put Ana ahead.
+    story.connect(&ben, 2000);
+    story.connect(&ana, 2000);
+    // Both every 3 weeks, both silent for exactly 730 days: Ana for 40
+    // messages over 2+ years, Ben for 8 messages over 5 months.
+    story.exchange(&ana, 730, 21, 40);
+    story.exchange(&ben, 730, 21, 8);
+    let (network, m) = story.analyse(&Options::default()).expect("analyse");
+    let neglected = reports::neglected(&network, &m);
+
+    assert_eq!(names(&neglected), ["Ana Brightwater", "Ben Okoro"]);
+    let (a, b) = (&neglected[0], &neglected[1]);
+    assert!(a.score > b.score, "{} vs {}", a.score, b.score);
+    assert_eq!(a.typical_gap_days, Some(21));
+    assert_eq!(b.typical_gap_days, Some(21));
+    // Ana: 20 each way (full 40) and 12+ months (full 30).
+    assert_close(a.depth, 70.0);
+    assert_close(a.score, 68.0); // 70 × (1 − 21/730)
+    // Ben: 4 each way (4/15 of 40) and 6 months, Feb–Jul 2023 (6/12 of 30).
+    assert_eq!(metrics_of(&m, &ben).expect("Ben").active_months, 6);
+    assert_close(b.depth, 25.7);
+    assert_close(b.score, 24.9); // 25.67 × (1 − 21/730)
+    assert_eq!(
+        a.reason,
+        "40 messages over 2 years 3 months, usually every ~3 weeks; silent for 2 years (35× your usual gap)"
+    );
+}
+
+#[test]
+fn more_overdue_for_its_own_rhythm_ranks_higher() {
+    let cleo = someone("Cleo Marchetti", "cleo-marchetti");
+    let dmitri = someone("Dmitri Hale", "dmitri-hale");
+    let mut story = Story::default();
+    // Dmitri listed first in the file, so only the rule can put Cleo ahead.
+    story.connect(&dmitri, 2000);
+    story.connect(&cleo, 2000);
+    // Both silent for 300 days, both 10 messages each way in 8 months.
+    // Cleo: a message and its reply every 3 weeks, Feb–Sep 2024.
+    let cleo_days: Vec<i64> = every(300, 21, 10).iter().flat_map(|&d| [d, d]).collect();
+    story.talk(&cleo, &cleo_days);
+    // Dmitri: a burst every 120 days; the first two bursts of 4 messages, then 2.
+    let dmitri_days: Vec<i64> = every(300, 120, 8)
+        .iter()
+        .enumerate()
+        .flat_map(|(i, &d)| std::iter::repeat_n(d, if i < 2 { 4 } else { 2 }))
+        .collect();
+    story.talk(&dmitri, &dmitri_days);
+    let (network, m) = story.analyse(&Options::default()).expect("analyse");
+
+    let (c, d) = (
+        metrics_of(&m, &cleo).expect("Cleo"),
+        metrics_of(&m, &dmitri).expect("Dmitri"),
+    );
+    assert_eq!((c.messages_sent, c.messages_received), (10, 10));
+    assert_eq!((d.messages_sent, d.messages_received), (10, 10));
+    assert_eq!((c.active_months, d.active_months), (8, 8));
+    assert_eq!(c.depth, d.depth, "equally deep");
+    assert_eq!(c.days_since_last_interaction, Some(300));
+    assert_eq!(d.days_since_last_interaction, Some(300));
+    assert_eq!(c.typical_gap_days, Some(21.0));
+    assert_eq!(d.typical_gap_days, Some(120.0));
+
+    let neglected = reports::neglected(&network, &m);
+    assert_eq!(names(&neglected), ["Cleo Marchetti", "Dmitri Hale"]);
+    // depth 26.67 + 20 = 46.67; × (1 − 21/300) and × (1 − 120/300).
+    assert_close(neglected[0].score, 43.4);
+    assert_close(neglected[1].score, 28.0);
+}
+
+#[test]
+fn never_listed() {
+    let nora = someone("Nora Vance", "nora-vance");
+    let omar = someone("Omar Haddad", "omar-haddad");
+    let rita = someone("Rita Calloway", "rita-calloway-recruits");
+    let paul = someone("Paul Ferreira", "paul-ferreira");
+    let mut story = Story::default();
+    // Paul is a connection never messaged; the others have a story below.
+    for p in [&nora, &omar, &rita, &paul] {
+        story.connect(p, 2000);
+    }
+    // Genuinely neglected: 30 messages every 2 weeks, silent for 500 days.
+    story.exchange(&nora, 500, 14, 30);
+    // Current: just as deep, last message 10 days ago.
+    story.exchange(&omar, 10, 10, 30);
+    // A recruiter writing five times over two years, never answered.
+    story.one_way_from(&rita, &every(400, 180, 5));
+    // A sponsored campaign, no sender URL, sent long ago and often.
+    let c = story.new_conversation();
+    for day in every(600, 30, 6) {
+        story.raw(&Row {
+            from: "Northwind Careers",
+            from_url: String::new(),
+            content: SPONSORED,
+            ..Story::row(&c, &AVERY, &[&AVERY], day)
+        });
+    }
+    // A closed account: a long two-way exchange with nobody to name.
+    let c = story.new_conversation();
+    for (i, day) in every(500, 14, 30).into_iter().enumerate() {
+        let row = if i % 2 == 0 {
+            Row {
+                to: "LinkedIn Member".into(),
+                ..Story::row(&c, &AVERY, &[], day)
+            }
+        } else {
+            Row {
+                from: "LinkedIn Member",
+                from_url: String::new(),
+                ..Story::row(&c, &AVERY, &[&AVERY], day)
+            }
+        };
+        story.raw(&row);
+    }
+    let (network, m) = story.analyse(&Options::default()).expect("analyse");
+    let neglected = reports::neglected(&network, &m);
+
+    assert_eq!(names(&neglected), ["Nora Vance"]);
+    for name in [
+        "Omar Haddad",
+        "Rita Calloway",
+        "Northwind Careers",
+        "Avery Quinn",
+        "Paul Ferreira",
+        "LinkedIn Member",
+    ] {
+        assert!(!names(&neglected).contains(&name), "{name} listed");
+    }
+    assert!(listed(&neglected, &AVERY).is_none());
+    // Why: Omar is in touch, Rita one-way; the sponsor, the closed account and
+    // Avery are nobody to the metrics.
+    let strongest = reports::strongest(&network, &m);
+    assert_eq!(names(&strongest), ["Omar Haddad"]);
+    let r = metrics_of(&m, &rita).expect("Rita");
+    assert_eq!((r.messages_sent, r.messages_received, r.depth), (0, 5, 0.0));
+    assert!(m.rows.iter().all(|r| r.name != "Northwind Careers"));
+    assert!(m.rows.iter().all(|r| r.name != "LinkedIn Member"));
+    assert!(m.rows.iter().all(|r| r.name != "Avery Quinn"));
+}
+
+#[test]
+fn people_sharing_a_name_are_scored_separately() {
+    let deep_sam = someone("Sam Lee", "sam-lee-4f2a");
+    let other_sam = someone("Sam Lee", "sam-lee-91cc");
+    let mut story = Story::default();
+    story.connect(&deep_sam, 2000);
+    story.connect(&other_sam, 1500);
+    story.exchange(&deep_sam, 400, 14, 30);
+    story.exchange(&other_sam, 600, 30, 2);
+    let (network, m) = story.analyse(&Options::default()).expect("analyse");
+    let neglected = reports::neglected(&network, &m);
+
+    let sams: Vec<&RelationshipRow> = neglected.iter().filter(|r| r.name == "Sam Lee").collect();
+    assert_eq!(sams.len(), 1, "{neglected:?}");
+    assert_eq!(sams[0].profile_url, Some(deep_sam.url()));
+    assert_eq!((sams[0].messages_sent, sams[0].messages_received), (15, 15));
+
+    let rows: Vec<&PersonMetrics> = m.rows.iter().filter(|r| r.name == "Sam Lee").collect();
+    assert_eq!(rows.len(), 2);
+    assert_ne!(rows[0].profile_url, rows[1].profile_url);
+    let mut sent: Vec<u32> = rows.iter().map(|r| r.messages_sent).collect();
+    sent.sort_unstable();
+    assert_eq!(sent, [1, 15]);
+}
+
+#[test]
+fn drafts_are_not_contact() {
+    let tess = someone("Tess Morgan", "tess-morgan");
+    let mut story = Story::default();
+    story.connect(&tess, 2000);
+    let c = story.exchange(&tess, 730, 14, 30);
+    // Avery started a message five days ago and never sent it.
+    story.raw(&Row {
+        draft: true,
+        ..Story::row(&c, &AVERY, &[&tess], 5)
+    });
+    let (network, m) = story.analyse(&Options::default()).expect("analyse");
+    let neglected = reports::neglected(&network, &m);
+
+    let row = listed(&neglected, &tess).expect("Tess still neglected");
+    assert_eq!(ymd(730), "2023-07-01");
+    assert_eq!(
+        row.last_interaction.map(|d| d.to_string()).as_deref(),
+        Some("2023-07-01")
+    );
+    assert_eq!(row.days_since_last_interaction, Some(730));
+    assert_eq!((row.messages_sent, row.messages_received), (15, 15));
+}
+
+#[test]
+fn spam_is_not_contact_unless_asked() {
+    let vic = someone("Vic Sterling", "vic-sterling");
+    let wren = someone("Wren Holloway", "wren-holloway");
+    let mut story = Story::default();
+    // A two-way tie beside the spam, so the export is not spam alone.
+    story.exchange(&wren, 30, 7, 4);
+    let c = story.new_conversation();
+    for day in [200, 150, 100] {
+        story.raw(&Row {
+            folder: "SPAM",
+            ..Story::row(&c, &vic, &[&AVERY], day)
+        });
+    }
+
+    let (_, m) = story.analyse(&Options::default()).expect("analyse");
+    assert!(metrics_of(&m, &vic).is_none(), "{:?}", m.rows);
+
+    let with_spam = Options {
+        include_spam: true,
+        ..Options::default()
+    };
+    let (_, m) = story.analyse(&with_spam).expect("analyse");
+    let v = metrics_of(&m, &vic).expect("Vic counted with spam");
+    assert_eq!((v.messages_sent, v.messages_received), (0, 3));
+    assert_eq!(v.last_interaction.map(|d| d.to_string()), Some(ymd(100)));
+}
+
+#[test]
+fn as_of_override_sees_the_past() {
+    let uma = someone("Uma Patel", "uma-patel");
+    let mut story = Story::default();
+    story.connect(&uma, 2000);
+    // Every 3 weeks, the last message 400 days before the export.
+    story.exchange(&uma, 400, 21, 30);
+
+    let (network, m) = story.analyse(&Options::default()).expect("analyse");
+    assert_eq!(network.as_of.to_string(), ymd(0));
+    assert!(listed(&reports::neglected(&network, &m), &uma).is_some());
+    assert!(listed(&reports::strongest(&network, &m), &uma).is_none());
+
+    // The day before the last message: the one before it was 20 days earlier.
+    let past = Options {
+        as_of: Some(Options::parse_as_of(&ymd(401)).expect("date")),
+        ..Options::default()
+    };
+    let (network, m) = story.analyse(&past).expect("analyse");
+    assert_eq!(network.as_of.to_string(), ymd(401));
+    assert!(listed(&reports::neglected(&network, &m), &uma).is_none());
+    let strongest = reports::strongest(&network, &m);
+    let row = listed(&strongest, &uma).expect("in touch then");
+    assert_eq!(row.days_since_last_interaction, Some(20));
+    assert_eq!(row.messages_sent + row.messages_received, 29);
+}
+
+#[test]
+fn unanswered_lists_who_wrote_last() {
+    let wes = someone("Wes Olsen", "wes-olsen");
+    let xena = someone("Xena Park", "xena-park");
+    let yusuf = someone("Yusuf Brandt", "yusuf-brandt");
+    let zara = someone("Zara Quint", "zara-quint");
+    let mut story = Story::default();
+    // Avery wrote last 32 days ago; Wes then wrote twice, 20 and 12 days ago.
+    let c = story.exchange(&wes, 32, 7, 5);
+    story.say(&c, &wes, &[&AVERY], 20);
+    story.say(&c, &wes, &[&AVERY], 12);
+    // Xena and Avery: Avery wrote last.
+    story.exchange(&xena, 15, 5, 3);
+    // A group where Zara wrote last.
+    let g = story.new_conversation();
+    story.say(&g, &AVERY, &[&yusuf, &zara], 30);
+    story.say(&g, &yusuf, &[&AVERY, &zara], 25);
+    story.say(&g, &zara, &[&AVERY, &yusuf], 20);
+    let (network, _) = story.analyse(&Options::default()).expect("analyse");
+    let rows = reports::unanswered(&network);
+
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    let r = &rows[0];
+    assert_eq!(r.name, "Wes Olsen");
+    assert_eq!(r.profile_url, Some(wes.url()));
+    assert_eq!(r.messages_waiting, 2);
+    assert_eq!(r.days_waiting, 12);
+    assert_eq!(r.last_message.to_string(), ymd(12));
+}
+
+#[test]
+fn never_contacted_excludes_two_way_ties() {
+    let bea = someone("Bea Lind", "bea-lind");
+    let cal = someone("Cal Dorsey", "cal-dorsey");
+    let dee = someone("Dee Akers", "dee-akers");
+    let eli = someone("Eli Marsh", "eli-marsh");
+    let mut story = Story::default();
+    story.connect(&bea, 240); // never messaged
+    story.connect(&cal, 136); // wrote three times, never answered
+    story.connect(&dee, 772); // Avery wrote twice, no reply
+    story.connect(&eli, 90); // newest, but two-way
+    story.one_way_from(&cal, &[120, 100, 80]);
+    let c = story.new_conversation();
+    story.say(&c, &AVERY, &[&dee], 700);
+    story.say(&c, &AVERY, &[&dee], 650);
+    story.exchange(&eli, 60, 5, 4);
+    let (_, m) = story.analyse(&Options::default()).expect("analyse");
+    let rows = reports::never_contacted(&m);
+
+    let listed: Vec<(&str, String, &str)> = rows
+        .iter()
+        .map(|r| {
+            let on = r.connected_on.map(|d| d.to_string()).unwrap_or_default();
+            (r.name.as_str(), on, r.reason.as_str())
+        })
+        .collect();
+    assert_eq!(
+        listed,
+        [
+            (
+                "Cal Dorsey",
+                ymd(136),
+                "they wrote 3 times, you never replied"
+            ),
+            ("Bea Lind", ymd(240), "never exchanged a message"),
+            ("Dee Akers", ymd(772), "you wrote 2 times, no reply"),
+        ]
+    );
+}
+
+#[test]
+fn owner_is_known_in_an_export_of_received_messages_only() {
+    let vic = someone("Vic Sterling", "vic-sterling");
+    let mut story = Story::default();
+    story.one_way_from(&vic, &[200, 150, 100]);
+    let (network, m) = story.analyse(&Options::default()).expect("analyse");
+
+    assert!(
+        metrics_of(&m, &AVERY).is_none(),
+        "the owner became a person"
+    );
+    assert!(network.conversations.iter().all(|c| !c.is_group()));
+    let v = metrics_of(&m, &vic).expect("Vic");
+    assert_eq!((v.messages_sent, v.messages_received), (0, 3));
+    assert_eq!(v.group_conversations, 0);
+}
