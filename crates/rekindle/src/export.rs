@@ -6,7 +6,8 @@ use chrono::NaiveDate;
 
 use crate::archive::{Archive, FileKind, FoundFile};
 use crate::dates::date_in_export_name;
-use crate::error::{Result, Warning};
+use crate::error::{Error, Result, Warning};
+use crate::pipe::pipe;
 use crate::parse::connections::Connection;
 use crate::parse::endorsements::Endorsement;
 use crate::parse::invitations::Invitation;
@@ -64,8 +65,13 @@ impl Export {
     /// assert_eq!(export.profile.unwrap().full_name(), "Avery Quinn");
     /// # Ok::<(), rekindle::Error>(())
     /// ```
+    ///
+    /// messages.csv, by far the largest file, is inflated on one thread and
+    /// parsed on another while the other files are read: a large export
+    /// keeps both cores busy.
     pub fn open(path: impl AsRef<Path>) -> Result<Export> {
-        let mut archive = Archive::open(path.as_ref())?;
+        let path = path.as_ref();
+        let mut archive = Archive::open(path)?;
         let mut export = Export {
             export_name: archive.export_name.clone(),
             files: archive.files.clone(),
@@ -73,14 +79,48 @@ impl Export {
         };
         let mut order: Vec<usize> = (0..archive.files.len()).collect();
         order.sort_by_key(|&i| archive.files[i].kind);
-        for i in order {
-            let kind = archive.files[i].kind;
-            let name = archive.files[i].name.clone();
-            let file = name.rsplit('/').next().unwrap_or(&name).to_string();
-            let reader = archive.reader(i)?;
-            export.read_file(kind, &file, reader)?;
-        }
-        Ok(export)
+        let messages_at = order
+            .iter()
+            .position(|&i| archive.files[i].kind == FileKind::Messages);
+        let messages = messages_at.map(|at| order.remove(at));
+        std::thread::scope(|scope| {
+            let messages_job = messages.map(|i| {
+                let file = base_name(&export.files[i].name);
+                let (writer, reader) = pipe();
+                scope.spawn(move || match Archive::open(path) {
+                    Ok(mut archive) => match archive.reader(i) {
+                        Ok(source) => writer.pump(source),
+                        Err(e) => writer.fail(std::io::Error::other(e.to_string())),
+                    },
+                    Err(e) => writer.fail(std::io::Error::other(e.to_string())),
+                });
+                scope.spawn(move || {
+                    let mut part = Export::default();
+                    part.read_file(FileKind::Messages, &file, reader).map(|()| part)
+                })
+            });
+            for i in order {
+                let kind = archive.files[i].kind;
+                let file = base_name(&archive.files[i].name);
+                let reader = archive.reader(i)?;
+                export.read_file(kind, &file, reader)?;
+            }
+            if let Some(job) = messages_job {
+                let part = job.join().map_err(|_| Error::File {
+                    file: FileKind::Messages.file_name().to_string(),
+                    message: "reading stopped unexpectedly".into(),
+                })??;
+                export.messages = part.messages;
+                export.strings = part.strings;
+                export.warnings.extend(part.warnings);
+            }
+            export.warnings.sort_by_key(|w| {
+                FileKind::from_file_name(&w.file).map_or(usize::MAX, |k| {
+                    FileKind::ALL.iter().position(|a| *a == k).unwrap_or(usize::MAX)
+                })
+            });
+            Ok(export)
+        })
     }
 
     /// Reads one export file from any reader, adding its records to this export.
@@ -156,4 +196,9 @@ impl Export {
             .chain(recommendations)
             .max()
     }
+}
+
+/// `Jobs/Job Applications.csv` → `Job Applications.csv`.
+fn base_name(name: &str) -> String {
+    name.rsplit('/').next().unwrap_or(name).to_string()
 }

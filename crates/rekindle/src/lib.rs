@@ -34,6 +34,7 @@ pub mod metrics;
 mod network;
 mod options;
 pub mod parse;
+mod pipe;
 pub mod reports;
 mod strings;
 

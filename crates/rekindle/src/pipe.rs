@@ -1,0 +1,121 @@
+//! Overlapping inflating with parsing: one thread reads (and inflates) a
+//! file in blocks while another parses the blocks already read.
+
+use std::io::{self, Read};
+use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
+
+/// Bytes per block handed from the reading thread to the parsing thread.
+const BLOCK: usize = 1 << 18;
+/// Blocks in flight: bounds the memory the pipe holds (4 MiB).
+const IN_FLIGHT: usize = 16;
+
+/// The parsing end of a pipe: a `Read` over blocks sent by [`pump`].
+pub(crate) struct PipeReader {
+    blocks: Receiver<io::Result<Vec<u8>>>,
+    current: Vec<u8>,
+    pos: usize,
+}
+
+/// The reading end of a pipe.
+pub(crate) struct PipeWriter {
+    blocks: SyncSender<io::Result<Vec<u8>>>,
+}
+
+/// A new pipe.
+pub(crate) fn pipe() -> (PipeWriter, PipeReader) {
+    let (tx, rx) = sync_channel(IN_FLIGHT);
+    (
+        PipeWriter { blocks: tx },
+        PipeReader {
+            blocks: rx,
+            current: Vec::new(),
+            pos: 0,
+        },
+    )
+}
+
+impl PipeWriter {
+    /// Reads `source` to its end into the pipe. Stops quietly if the parser
+    /// has gone away; a read error is passed on to the parser.
+    pub fn pump(self, mut source: impl Read) {
+        loop {
+            let mut block = vec![0u8; BLOCK];
+            let mut filled = 0;
+            let result = loop {
+                match source.read(&mut block[filled..]) {
+                    Ok(0) => break Ok(()),
+                    Ok(n) => {
+                        filled += n;
+                        if filled == BLOCK {
+                            break Ok(());
+                        }
+                    }
+                    Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                    Err(e) => break Err(e),
+                }
+            };
+            block.truncate(filled);
+            let end = filled < BLOCK;
+            let sent = match result {
+                Ok(()) if filled > 0 => self.blocks.send(Ok(block)),
+                Ok(()) => Ok(()),
+                Err(e) => {
+                    let _ = self.blocks.send(Err(e));
+                    return;
+                }
+            };
+            if sent.is_err() || end {
+                return;
+            }
+        }
+    }
+
+    /// Passes an error to the parser instead of data.
+    pub fn fail(self, error: io::Error) {
+        let _ = self.blocks.send(Err(error));
+    }
+}
+
+impl Read for PipeReader {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        while self.pos == self.current.len() {
+            match self.blocks.recv() {
+                Ok(block) => {
+                    self.current = block?;
+                    self.pos = 0;
+                }
+                // The reading end finished: end of file.
+                Err(_) => return Ok(0),
+            }
+        }
+        let n = buf.len().min(self.current.len() - self.pos);
+        buf[..n].copy_from_slice(&self.current[self.pos..self.pos + n]);
+        self.pos += n;
+        Ok(n)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bytes_arrive_whole_and_in_order() {
+        let data: Vec<u8> = (0..(3 * BLOCK + 123)).map(|i| (i % 251) as u8).collect();
+        let (writer, mut reader) = pipe();
+        let copy = data.clone();
+        let handle = std::thread::spawn(move || writer.pump(&copy[..]));
+        let mut got = Vec::new();
+        reader.read_to_end(&mut got).unwrap();
+        handle.join().unwrap();
+        assert_eq!(got, data);
+    }
+
+    #[test]
+    fn a_read_error_reaches_the_parser() {
+        let (writer, mut reader) = pipe();
+        writer.fail(io::Error::other("truncated zip"));
+        let err = reader.read_to_end(&mut Vec::new()).unwrap_err();
+        assert_eq!(err.to_string(), "truncated zip");
+    }
+}
