@@ -7,7 +7,6 @@ use chrono::NaiveDate;
 use crate::archive::{Archive, FileKind, FoundFile};
 use crate::dates::date_in_export_name;
 use crate::error::{Error, Result, Warning};
-use crate::pipe::pipe;
 use crate::parse::connections::Connection;
 use crate::parse::endorsements::Endorsement;
 use crate::parse::invitations::Invitation;
@@ -18,6 +17,7 @@ use crate::parse::recommendations::Recommendation;
 use crate::parse::{
     connections, endorsements, invitations, messages, positions, profile, recommendations,
 };
+use crate::pipe::pipe;
 use crate::strings::Strings;
 
 /// All records of one LinkedIn data export.
@@ -96,7 +96,8 @@ impl Export {
                 });
                 scope.spawn(move || {
                     let mut part = Export::default();
-                    part.read_file(FileKind::Messages, &file, reader).map(|()| part)
+                    part.read_file(FileKind::Messages, &file, reader)
+                        .map(|()| part)
                 })
             });
             for i in order {
@@ -116,7 +117,10 @@ impl Export {
             }
             export.warnings.sort_by_key(|w| {
                 FileKind::from_file_name(&w.file).map_or(usize::MAX, |k| {
-                    FileKind::ALL.iter().position(|a| *a == k).unwrap_or(usize::MAX)
+                    FileKind::ALL
+                        .iter()
+                        .position(|a| *a == k)
+                        .unwrap_or(usize::MAX)
                 })
             });
             Ok(export)

@@ -140,6 +140,16 @@ impl<R: Read> Table<R> {
         })
     }
 
+    /// The index of a column, by its canonical (uppercase) name.
+    pub fn column(&self, name: &str) -> Option<usize> {
+        self.headers.iter().position(|h| h == name.as_bytes())
+    }
+
+    /// The current row's raw bytes in a column (empty if absent or short).
+    pub fn field(&self, column: Option<usize>) -> &[u8] {
+        column.and_then(|i| self.record.get(i)).unwrap_or(b"")
+    }
+
     /// A warning about the current row.
     pub fn warn(&self, message: impl Into<String>, value: &str) -> Warning {
         Warning::new(&self.file, Some(self.line()), message).with_value(value)
