@@ -79,6 +79,41 @@ struct Input {
     /// Count messages in the SPAM folder too.
     #[arg(long)]
     include_spam: bool,
+    /// Treat every warning (a skipped row, an unreadable date) as an error.
+    #[arg(long)]
+    strict: bool,
+    /// Largest size one file may inflate to, e.g. 8GiB (guards against zip bombs).
+    #[arg(long, value_name = "SIZE", value_parser = parse_size, default_value = "8GiB")]
+    max_file_size: u64,
+    /// Largest size all files together may inflate to.
+    #[arg(long, value_name = "SIZE", value_parser = parse_size, default_value = "16GiB")]
+    max_total_size: u64,
+    /// Largest size one CSV record (one message with its text) may have.
+    #[arg(long, value_name = "SIZE", value_parser = parse_size, default_value = "64MiB")]
+    max_record_size: u64,
+    /// Most columns a CSV row may have; wider rows are skipped with a warning.
+    #[arg(long, value_name = "N", default_value_t = 1000)]
+    max_columns: usize,
+}
+
+/// `4096`, `512KiB`, `64MiB`, `8GiB` (also KB/MB/GB, read as powers of 1024).
+fn parse_size(text: &str) -> Result<u64, String> {
+    let t = text.trim();
+    let split = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
+    let (digits, unit) = t.split_at(split);
+    let number: u64 = digits
+        .parse()
+        .map_err(|_| format!("{text:?} is not a size such as 64MiB"))?;
+    let shift = match unit.trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 0,
+        "k" | "kb" | "kib" => 10,
+        "m" | "mb" | "mib" => 20,
+        "g" | "gb" | "gib" => 30,
+        _ => return Err(format!("{text:?}: unknown unit (use KiB, MiB or GiB)")),
+    };
+    number
+        .checked_mul(1 << shift)
+        .ok_or_else(|| format!("{text:?} is too large"))
 }
 
 #[derive(Args, Debug)]
@@ -143,8 +178,28 @@ fn load(input: &Input) -> Result<Loaded, Failure> {
             .transpose()?,
         include_spam: input.include_spam,
     };
-    let export = Export::open(&input.path)?;
+    let limits = rekindle::Limits {
+        max_file_bytes: input.max_file_size,
+        max_total_bytes: input.max_total_size,
+        max_record_bytes: input.max_record_size,
+        max_columns: input.max_columns,
+    };
+    let export = Export::open_with(&input.path, &limits)?;
     let network = Network::from_export(&export, &options)?;
+    if input.strict
+        && let Some(first) = network.warnings.first()
+    {
+        let more = network.warnings.len() - 1;
+        let tail = if more > 0 {
+            format!(
+                " (and {more} more warning{})",
+                if more == 1 { "" } else { "s" }
+            )
+        } else {
+            String::new()
+        };
+        return Err(format!("{first}{tail}; --strict makes warnings errors").into());
+    }
     let metrics = metrics::compute(&network)?;
     Ok(Loaded {
         export,

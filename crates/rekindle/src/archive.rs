@@ -161,6 +161,7 @@ impl Archive {
             })?;
         // (kind, depth, folder, name, index, size) of every entry we know.
         let mut known = Vec::new();
+        let mut nested_zip = None;
         for index in 0..archive.len() {
             let Ok(entry) = archive.by_index_raw(index) else {
                 continue;
@@ -176,6 +177,9 @@ impl Archive {
                 Some((folder, name)) => (folder.to_string(), name.to_string()),
                 None => (String::new(), full.clone()),
             };
+            if nested_zip.is_none() && name.to_ascii_lowercase().ends_with(".zip") {
+                nested_zip = Some(full.clone());
+            }
             if let Some(kind) = FileKind::from_file_name(&name) {
                 let depth = if folder.is_empty() {
                     0
@@ -187,6 +191,12 @@ impl Archive {
         }
         let export_name = file_stem(path);
         let Some(min_depth) = known.iter().map(|k| k.1).min() else {
+            if let Some(inner) = nested_zip {
+                return Err(Error::NestedZip {
+                    path: path.to_path_buf(),
+                    inner,
+                });
+            }
             return Err(Error::NoExportFiles {
                 path: path.to_path_buf(),
             });
@@ -343,8 +353,8 @@ fn scan_folder(path: &Path) -> Result<Vec<(FoundFile, PathBuf)>> {
     let mut found: Vec<(FoundFile, PathBuf)> = Vec::new();
     let mut paths: Vec<PathBuf> = entries
         .filter_map(|e| e.ok())
-        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
         .map(|e| e.path())
+        .filter(|p| p.is_file())
         .collect();
     paths.sort();
     for p in paths {

@@ -45,6 +45,14 @@ pub enum Error {
         /// The folder or archive.
         path: PathBuf,
     },
+    /// A zip whose only content of interest is another zip (a user zipped the zip).
+    #[error("{}: holds another zip ({inner}) and no export files; unzip it once and point rekindle at {inner}", path.display())]
+    NestedZip {
+        /// The outer zip.
+        path: PathBuf,
+        /// The zip inside it.
+        inner: String,
+    },
     /// A folder holding several export folders: rekindle will not guess which one is meant.
     #[error("{}: holds {} LinkedIn exports ({}); point rekindle at one of them", path.display(), candidates.len(), candidates.join(", "))]
     SeveralExports {

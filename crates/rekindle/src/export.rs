@@ -6,7 +6,12 @@ use chrono::NaiveDate;
 
 use crate::archive::{Archive, FileKind, FoundFile};
 use crate::dates::date_in_export_name;
+use std::io::Read;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+
 use crate::error::{Error, Result, Warning};
+use crate::limits::{Limits, human_bytes};
 use crate::parse::connections::Connection;
 use crate::parse::endorsements::Endorsement;
 use crate::parse::invitations::Invitation;
@@ -55,6 +60,8 @@ pub struct Export {
     pub warnings: Vec<Warning>,
     /// The texts the messages' [`Sym`](crate::Sym)s refer to.
     pub strings: Strings,
+    /// The limits the files were read under.
+    pub limits: Limits,
 }
 
 impl Export {
@@ -70,13 +77,20 @@ impl Export {
     /// parsed on another while the other files are read: a large export
     /// keeps both cores busy.
     pub fn open(path: impl AsRef<Path>) -> Result<Export> {
+        Export::open_with(path, &Limits::default())
+    }
+
+    /// [`Export::open`] under other [`Limits`].
+    pub fn open_with(path: impl AsRef<Path>, limits: &Limits) -> Result<Export> {
         let path = path.as_ref();
         let mut archive = Archive::open(path)?;
         let mut export = Export {
             export_name: archive.export_name.clone(),
             files: archive.files.clone(),
+            limits: *limits,
             ..Export::default()
         };
+        let total = Arc::new(AtomicU64::new(0));
         let mut order: Vec<usize> = (0..archive.files.len()).collect();
         order.sort_by_key(|&i| archive.files[i].kind);
         let messages_at = order
@@ -87,15 +101,19 @@ impl Export {
             let messages_job = messages.map(|i| {
                 let file = base_name(&export.files[i].name);
                 let (writer, reader) = pipe();
+                let capped = Capped::new(&file, limits, &total);
                 scope.spawn(move || match Archive::open(path) {
                     Ok(mut archive) => match archive.reader(i) {
-                        Ok(source) => writer.pump(source),
+                        Ok(source) => writer.pump(capped.wrap(source)),
                         Err(e) => writer.fail(std::io::Error::other(e.to_string())),
                     },
                     Err(e) => writer.fail(std::io::Error::other(e.to_string())),
                 });
                 scope.spawn(move || {
-                    let mut part = Export::default();
+                    let mut part = Export {
+                        limits: *limits,
+                        ..Export::default()
+                    };
                     part.read_file(FileKind::Messages, &file, reader)
                         .map(|()| part)
                 })
@@ -103,7 +121,7 @@ impl Export {
             for i in order {
                 let kind = archive.files[i].kind;
                 let file = base_name(&archive.files[i].name);
-                let reader = archive.reader(i)?;
+                let reader = Capped::new(&file, limits, &total).wrap(archive.reader(i)?);
                 export.read_file(kind, &file, reader)?;
             }
             if let Some(job) = messages_job {
@@ -136,35 +154,40 @@ impl Export {
         reader: impl std::io::Read,
     ) -> Result<()> {
         let w = &mut self.warnings;
+        let limits = &self.limits.clone();
         match kind {
             FileKind::Connections => {
-                let c = connections::read(file, reader, w)?;
+                let c = connections::read(file, reader, limits, w)?;
                 self.connections.extend(c.people);
                 self.hidden_connections += c.hidden;
             }
             FileKind::Messages => {
                 self.messages
-                    .extend(messages::read(file, reader, &mut self.strings, w)?)
+                    .extend(messages::read(file, reader, &mut self.strings, limits, w)?)
             }
-            FileKind::Invitations => self.invitations.extend(invitations::read(file, reader, w)?),
+            FileKind::Invitations => self
+                .invitations
+                .extend(invitations::read(file, reader, limits, w)?),
             FileKind::EndorsementsReceived => self
                 .endorsements_received
-                .extend(endorsements::read(file, reader, w)?),
+                .extend(endorsements::read(file, reader, limits, w)?),
             FileKind::EndorsementsGiven => self
                 .endorsements_given
-                .extend(endorsements::read(file, reader, w)?),
+                .extend(endorsements::read(file, reader, limits, w)?),
             FileKind::RecommendationsReceived => self
                 .recommendations_received
-                .extend(recommendations::read(file, reader, w)?),
+                .extend(recommendations::read(file, reader, limits, w)?),
             FileKind::RecommendationsGiven => self
                 .recommendations_given
-                .extend(recommendations::read(file, reader, w)?),
+                .extend(recommendations::read(file, reader, limits, w)?),
             FileKind::Profile => {
-                if let Some(p) = profile::read(file, reader, w)? {
+                if let Some(p) = profile::read(file, reader, limits, w)? {
                     self.profile.get_or_insert(p);
                 }
             }
-            FileKind::Positions => self.positions.extend(positions::read(file, reader, w)?),
+            FileKind::Positions => self
+                .positions
+                .extend(positions::read(file, reader, limits, w)?),
         }
         Ok(())
     }
@@ -205,4 +228,61 @@ impl Export {
 /// `Jobs/Job Applications.csv` → `Job Applications.csv`.
 fn base_name(name: &str) -> String {
     name.rsplit('/').next().unwrap_or(name).to_string()
+}
+
+/// Stops a file that inflates beyond the limits (a zip bomb) with an error
+/// instead of letting it fill memory or disk time.
+struct Capped {
+    file: String,
+    limits: Limits,
+    total: Arc<AtomicU64>,
+}
+
+impl Capped {
+    fn new(file: &str, limits: &Limits, total: &Arc<AtomicU64>) -> Capped {
+        Capped {
+            file: file.to_string(),
+            limits: *limits,
+            total: Arc::clone(total),
+        }
+    }
+
+    fn wrap<R: Read>(self, inner: R) -> CappedReader<R> {
+        CappedReader {
+            inner,
+            read: 0,
+            cap: self,
+        }
+    }
+}
+
+struct CappedReader<R> {
+    inner: R,
+    read: u64,
+    cap: Capped,
+}
+
+impl<R: Read> Read for CappedReader<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.read += n as u64;
+        let total = self.cap.total.fetch_add(n as u64, Ordering::Relaxed) + n as u64;
+        let limits = &self.cap.limits;
+        let too_big =
+            |what: String| Err(std::io::Error::new(std::io::ErrorKind::InvalidData, what));
+        if self.read > limits.max_file_bytes {
+            return too_big(format!(
+                "{} inflates to more than {}, the limit for one file (a zip bomb?)",
+                self.cap.file,
+                human_bytes(limits.max_file_bytes)
+            ));
+        }
+        if total > limits.max_total_bytes {
+            return too_big(format!(
+                "the export inflates to more than {}, the limit for all files (a zip bomb?)",
+                human_bytes(limits.max_total_bytes)
+            ));
+        }
+        Ok(n)
+    }
 }

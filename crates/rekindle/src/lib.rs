@@ -30,6 +30,7 @@ mod error;
 mod export;
 mod graph_formats;
 pub mod identity;
+mod limits;
 pub mod metrics;
 mod network;
 mod options;
@@ -42,6 +43,7 @@ pub use archive::{FileKind, FoundFile};
 pub use error::{Error, Result, Warning};
 pub use export::Export;
 pub use identity::{normalize_profile_url, split_names};
+pub use limits::Limits;
 pub use network::{InteractionKind, Interactions, Network, Node, Tie};
 pub use options::Options;
 /// The graph library the [`Network`] is built on, re-exported so embedders use the same version.

@@ -172,7 +172,7 @@ impl Network {
             warnings.push(Warning::new(
                 "Profile.csv",
                 None,
-                "the owner of the export could not be told (no Profile.csv and no messages to infer it from)",
+                "the owner of the export could not be told: no Profile.csv, and the messages do not show who sent them",
             ));
         }
         let mut people = People::new(export, &owner);

@@ -12,6 +12,7 @@ use super::{Opened, Table, full_name, text};
 use crate::dates::parse_date;
 use crate::error::{Result, Warning};
 use crate::identity::normalize_profile_url;
+use crate::limits::Limits;
 
 /// One connection, as LinkedIn listed it at export time.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -69,9 +70,14 @@ struct Row<'a> {
 }
 
 /// Reads `Connections.csv` of any era.
-pub fn read<R: Read>(file: &str, input: R, warnings: &mut Vec<Warning>) -> Result<Connections> {
+pub fn read<R: Read>(
+    file: &str,
+    input: R,
+    limits: &Limits,
+    warnings: &mut Vec<Warning>,
+) -> Result<Connections> {
     let mut out = Connections::default();
-    let mut table = match Table::open(file, input, &["FIRST NAME", "CONNECTED ON"])? {
+    let mut table = match Table::open(file, input, &["FIRST NAME", "CONNECTED ON"], limits)? {
         Opened::Table(t) => t,
         Opened::Empty => return Ok(out),
         Opened::NoHeader { first_row } => {
@@ -120,6 +126,7 @@ pub fn read<R: Read>(file: &str, input: R, warnings: &mut Vec<Warning>) -> Resul
             connected_on,
         });
     }
+    warnings.append(&mut table.skipped);
     Ok(out)
 }
 
@@ -130,7 +137,13 @@ mod tests {
 
     fn parse(text: &str) -> (Connections, Vec<String>) {
         let mut warnings = Vec::new();
-        let c = read("Connections.csv", text.as_bytes(), &mut warnings).unwrap();
+        let c = read(
+            "Connections.csv",
+            text.as_bytes(),
+            &Limits::default(),
+            &mut warnings,
+        )
+        .unwrap();
         (c, shown(&warnings))
     }
 

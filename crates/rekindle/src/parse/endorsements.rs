@@ -12,6 +12,7 @@ use super::{Opened, Table, full_name};
 use crate::dates::parse_datetime;
 use crate::error::{Result, Warning};
 use crate::identity::normalize_profile_url;
+use crate::limits::Limits;
 
 /// One endorsement, received or given.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -65,10 +66,11 @@ struct Row<'a> {
 pub fn read<R: Read>(
     file: &str,
     input: R,
+    limits: &Limits,
     warnings: &mut Vec<Warning>,
 ) -> Result<Vec<Endorsement>> {
     let mut out = Vec::new();
-    let mut table = match Table::open(file, input, &["ENDORSEMENT DATE", "SKILL NAME"])? {
+    let mut table = match Table::open(file, input, &["ENDORSEMENT DATE", "SKILL NAME"], limits)? {
         Opened::Table(t) => t,
         Opened::Empty => return Ok(out),
         Opened::NoHeader { first_row } => {
@@ -117,6 +119,7 @@ pub fn read<R: Read>(
             status: row.status.unwrap_or("").trim().to_ascii_uppercase(),
         });
     }
+    warnings.append(&mut table.skipped);
     Ok(out)
 }
 
@@ -130,6 +133,7 @@ mod tests {
         let r = read(
             "Endorsement_Received_Info.csv",
             "Endorsement Date,Skill Name,Endorser First Name,Endorser Last Name,Endorser Public Url,Endorsement Status\n2022/06/20 13:05:02 UTC,SQL,Priya,Raman,www.linkedin.com/in/priya-raman,ACCEPTED\n".as_bytes(),
+            &Limits::default(),
             &mut w,
         )
         .unwrap();
@@ -141,6 +145,7 @@ mod tests {
         let g = read(
             "Endorsement_Given_Info.csv",
             "Endorsement Date,Skill Name,Endorsee First Name,Endorsee Last Name,Endorsement Status\n2022/06/20 13:05:02 UTC,Leadership,Maya,Reyes,ACCEPTED\n".as_bytes(),
+            &Limits::default(),
             &mut w,
         )
         .unwrap();

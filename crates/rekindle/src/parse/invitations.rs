@@ -13,6 +13,7 @@ use super::{Opened, Table};
 use crate::dates::parse_datetime;
 use crate::error::{Result, Warning};
 use crate::identity::normalize_profile_url;
+use crate::limits::Limits;
 use crate::parse::messages::Direction;
 
 /// One invitation.
@@ -55,9 +56,14 @@ struct Row<'a> {
 }
 
 /// Reads `Invitations.csv`.
-pub fn read<R: Read>(file: &str, input: R, warnings: &mut Vec<Warning>) -> Result<Vec<Invitation>> {
+pub fn read<R: Read>(
+    file: &str,
+    input: R,
+    limits: &Limits,
+    warnings: &mut Vec<Warning>,
+) -> Result<Vec<Invitation>> {
     let mut out = Vec::new();
-    let mut table = match Table::open(file, input, &["FROM", "TO", "DIRECTION"])? {
+    let mut table = match Table::open(file, input, &["FROM", "TO", "DIRECTION"], limits)? {
         Opened::Table(t) => t,
         Opened::Empty => return Ok(out),
         Opened::NoHeader { first_row } => {
@@ -107,6 +113,7 @@ pub fn read<R: Read>(file: &str, input: R, warnings: &mut Vec<Warning>) -> Resul
             invitee_url: row.invitee_url.and_then(normalize_profile_url),
         });
     }
+    warnings.append(&mut table.skipped);
     Ok(out)
 }
 
@@ -120,6 +127,7 @@ mod tests {
         let old = read(
             "Invitations.csv",
             "From,To,Sent At,Message,Direction\nAvery Quinn,Lena Fischer,\"1/29/26, 2:37 PM\",Hello!,OUTGOING\n".as_bytes(),
+            &Limits::default(),
             &mut w,
         )
         .unwrap();
@@ -132,6 +140,7 @@ mod tests {
         let new = read(
             "Invitations.csv",
             "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\nOmar Haddad,Avery Quinn,\"1/29/26, 2:37 PM\",,INCOMING,https://www.linkedin.com/in/omar,https://www.linkedin.com/in/avery\n".as_bytes(),
+            &Limits::default(),
             &mut w,
         )
         .unwrap();

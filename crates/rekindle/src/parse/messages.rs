@@ -14,6 +14,7 @@ use super::{Opened, Table};
 use crate::dates::parse_datetime;
 use crate::error::{Result, Warning};
 use crate::identity::{normalize_profile_url, split_profile_urls};
+use crate::limits::Limits;
 use crate::strings::{Strings, Sym};
 use std::collections::HashMap;
 
@@ -114,10 +115,11 @@ pub fn read<R: Read>(
     file: &str,
     input: R,
     strings: &mut Strings,
+    limits: &Limits,
     warnings: &mut Vec<Warning>,
 ) -> Result<Vec<Message>> {
     let mut out = Vec::new();
-    let mut table = match Table::open(file, input, &["FROM", "DATE"])? {
+    let mut table = match Table::open(file, input, &["FROM", "DATE"], limits)? {
         Opened::Table(t) => t,
         Opened::Empty => return Ok(out),
         Opened::NoHeader { first_row } => {
@@ -225,6 +227,7 @@ pub fn read<R: Read>(
             kind: classify(content),
         });
     }
+    warnings.append(&mut table.skipped);
     Ok(out)
 }
 
@@ -315,7 +318,14 @@ mod tests {
     fn parse(text: &str) -> (Vec<Message>, Strings, Vec<String>) {
         let mut warnings = Vec::new();
         let mut strings = Strings::default();
-        let m = read("messages.csv", text.as_bytes(), &mut strings, &mut warnings).unwrap();
+        let m = read(
+            "messages.csv",
+            text.as_bytes(),
+            &mut strings,
+            &Limits::default(),
+            &mut warnings,
+        )
+        .unwrap();
         (m, strings, shown(&warnings))
     }
 
@@ -416,7 +426,14 @@ mod tests {
         let mut warnings = Vec::new();
         let mut strings = Strings::default();
         let bytes = b"FROM,TO,DATE,CONTENT\nJos\xe9 Ruiz,Avery Quinn,2020-01-01T00:00:00,hi\n";
-        let m = read("messages.csv", &bytes[..], &mut strings, &mut warnings).unwrap();
+        let m = read(
+            "messages.csv",
+            &bytes[..],
+            &mut strings,
+            &Limits::default(),
+            &mut warnings,
+        )
+        .unwrap();
         assert_eq!(strings.get(m[0].from), "Jos\u{fffd} Ruiz");
         assert_eq!(
             shown(&warnings),

@@ -21,6 +21,10 @@ use csv::ByteRecord;
 use serde::Deserialize;
 
 use crate::error::{Error, Result, Warning};
+use crate::limits::{Limits, human_bytes};
+
+/// The CSV reader's buffer: it reads this far ahead of the record it parses.
+const CSV_BUFFER: usize = 1 << 16;
 
 /// How many rows may come before the header (the preamble is three).
 const HEADER_SEARCH_ROWS: usize = 50;
@@ -32,6 +36,9 @@ pub(crate) struct Table<R: Read> {
     headers: ByteRecord,
     record: ByteRecord,
     line: u64,
+    max_columns: usize,
+    /// Rows skipped by the table itself; parsers pass them on.
+    pub skipped: Vec<Warning>,
 }
 
 /// What [`Table::open`] found.
@@ -47,7 +54,7 @@ pub(crate) enum Opened<R: Read> {
 impl<R: Read> Table<R> {
     /// Reads up to the header: the first row whose cells include every name in
     /// `required` (compared trimmed and uppercased, BOM removed).
-    pub fn open(file: &str, input: R, required: &[&str]) -> Result<Opened<R>> {
+    pub fn open(file: &str, input: R, required: &[&str], limits: &Limits) -> Result<Opened<R>> {
         let mut input = BufReader::with_capacity(1 << 16, input);
         let head = input.fill_buf().map_err(|e| Error::File {
             file: file.to_string(),
@@ -60,9 +67,10 @@ impl<R: Read> Table<R> {
             });
         }
         let mut reader = csv::ReaderBuilder::new()
+            .buffer_capacity(CSV_BUFFER)
             .has_headers(false)
             .flexible(true)
-            .from_reader(LineCounter::new(input));
+            .from_reader(LineCounter::new(input, limits.max_record_bytes));
         let mut record = ByteRecord::new();
         let mut first_row = None;
         for _ in 0..HEADER_SEARCH_ROWS {
@@ -78,6 +86,8 @@ impl<R: Read> Table<R> {
                     headers,
                     record,
                     line: 0,
+                    max_columns: limits.max_columns,
+                    skipped: Vec::new(),
                 })));
             }
             if first_row.is_none() {
@@ -88,6 +98,15 @@ impl<R: Read> Table<R> {
                         .collect::<Vec<_>>()
                         .join(","),
                 );
+            }
+        }
+        if let Some(row) = &first_row {
+            let upper = row.to_ascii_uppercase();
+            if row.contains('\t') && required.iter().all(|r| upper.contains(r)) {
+                return Err(Error::File {
+                    file: file.to_string(),
+                    message: "is tab-separated (as Excel saves \"Unicode Text\"); save it again as \"CSV UTF-8\"".into(),
+                });
             }
         }
         Ok(match first_row {
@@ -113,6 +132,16 @@ impl<R: Read> Table<R> {
             }
             let start = self.record.position().map_or(0, |p| p.byte());
             self.line = self.reader.get_mut().line_at(start);
+            if self.record.len() > self.max_columns {
+                let message = format!(
+                    "row skipped: {} columns, more than the limit of {}",
+                    self.record.len(),
+                    self.max_columns
+                );
+                self.skipped
+                    .push(Warning::new(&self.file, Some(self.line), message));
+                continue;
+            }
             return Ok(true);
         }
     }
@@ -158,10 +187,13 @@ impl<R: Read> Table<R> {
 
 fn read_row<R: Read>(
     file: &str,
-    reader: &mut csv::Reader<R>,
+    reader: &mut csv::Reader<LineCounter<R>>,
     record: &mut ByteRecord,
 ) -> Result<bool> {
-    reader.read_byte_record(record).map_err(|e| {
+    let read = reader.read_byte_record(record);
+    let end = reader.position().byte();
+    reader.get_mut().record_start = end;
+    read.map_err(|e| {
         let line = e.position().map(|p| p.line());
         Error::File {
             file: file.to_string(),
@@ -181,15 +213,20 @@ fn read_row<R: Read>(
 pub(crate) struct LineCounter<R> {
     inner: R,
     offset: u64,
+    /// Where the record being read started, and how far it may reach.
+    record_start: u64,
+    max_record: u64,
     runs: VecDeque<(u64, u64, u64)>,
     newlines_before: u64,
 }
 
 impl<R: Read> LineCounter<R> {
-    fn new(inner: R) -> Self {
+    fn new(inner: R, max_record: u64) -> Self {
         LineCounter {
             inner,
             offset: 0,
+            record_start: 0,
+            max_record,
             runs: VecDeque::new(),
             newlines_before: 0,
         }
@@ -227,6 +264,17 @@ impl<R: Read> Read for LineCounter<R> {
             }
         }
         self.offset += n as u64;
+        // The CSV reader reads up to one buffer ahead of the record it is in.
+        let span = self.offset - self.record_start.min(self.offset);
+        if span > self.max_record.saturating_add(CSV_BUFFER as u64) {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::InvalidData,
+                format!(
+                    "a record longer than {}, the limit; is this really a LinkedIn CSV?",
+                    human_bytes(self.max_record)
+                ),
+            ));
+        }
         Ok(n)
     }
 }

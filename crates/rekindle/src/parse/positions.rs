@@ -8,6 +8,7 @@ use serde::Deserialize;
 use super::{Opened, Table, text};
 use crate::dates::parse_month;
 use crate::error::{Result, Warning};
+use crate::limits::Limits;
 
 /// One of the owner's positions.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -37,9 +38,14 @@ struct Row<'a> {
 }
 
 /// Reads `Positions.csv`.
-pub fn read<R: Read>(file: &str, input: R, warnings: &mut Vec<Warning>) -> Result<Vec<Position>> {
+pub fn read<R: Read>(
+    file: &str,
+    input: R,
+    limits: &Limits,
+    warnings: &mut Vec<Warning>,
+) -> Result<Vec<Position>> {
     let mut out = Vec::new();
-    let mut table = match Table::open(file, input, &["COMPANY NAME"])? {
+    let mut table = match Table::open(file, input, &["COMPANY NAME"], limits)? {
         Opened::Table(t) => t,
         Opened::Empty => return Ok(out),
         Opened::NoHeader { first_row } => {
@@ -74,5 +80,6 @@ pub fn read<R: Read>(file: &str, input: R, warnings: &mut Vec<Warning>) -> Resul
             finished_on: month(row.finished_on),
         });
     }
+    warnings.append(&mut table.skipped);
     Ok(out)
 }

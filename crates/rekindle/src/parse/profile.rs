@@ -7,6 +7,7 @@ use serde::Deserialize;
 
 use super::{Opened, Table, full_name, text};
 use crate::error::{Result, Warning};
+use crate::limits::Limits;
 
 /// The owner's profile.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -41,8 +42,13 @@ struct Row<'a> {
 }
 
 /// Reads `Profile.csv`: its first row with a name.
-pub fn read<R: Read>(file: &str, input: R, warnings: &mut Vec<Warning>) -> Result<Option<Profile>> {
-    let mut table = match Table::open(file, input, &["FIRST NAME", "LAST NAME"])? {
+pub fn read<R: Read>(
+    file: &str,
+    input: R,
+    limits: &Limits,
+    warnings: &mut Vec<Warning>,
+) -> Result<Option<Profile>> {
+    let mut table = match Table::open(file, input, &["FIRST NAME", "LAST NAME"], limits)? {
         Opened::Table(t) => t,
         Opened::Empty => return Ok(None),
         Opened::NoHeader { first_row } => {
@@ -65,15 +71,18 @@ pub fn read<R: Read>(file: &str, input: R, warnings: &mut Vec<Warning>) -> Resul
                 if full_name(&first_name, &last_name).is_empty() {
                     continue;
                 }
-                return Ok(Some(Profile {
+                let profile = Profile {
                     first_name,
                     last_name,
                     headline: text(row.headline),
                     industry: text(row.industry),
-                }));
+                };
+                warnings.append(&mut table.skipped);
+                return Ok(Some(profile));
             }
             Err(w) => warnings.push(w),
         }
     }
+    warnings.append(&mut table.skipped);
     Ok(None)
 }

@@ -12,6 +12,7 @@ use serde::Deserialize;
 use super::{Opened, Table, full_name, text};
 use crate::dates::parse_datetime;
 use crate::error::{Result, Warning};
+use crate::limits::Limits;
 
 /// One recommendation, received or given.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -54,10 +55,11 @@ struct Row<'a> {
 pub fn read<R: Read>(
     file: &str,
     input: R,
+    limits: &Limits,
     warnings: &mut Vec<Warning>,
 ) -> Result<Vec<Recommendation>> {
     let mut out = Vec::new();
-    let mut table = match Table::open(file, input, &["FIRST NAME", "LAST NAME", "TEXT"])? {
+    let mut table = match Table::open(file, input, &["FIRST NAME", "LAST NAME", "TEXT"], limits)? {
         Opened::Table(t) => t,
         Opened::Empty => return Ok(out),
         Opened::NoHeader { first_row } => {
@@ -103,6 +105,7 @@ pub fn read<R: Read>(
             status: row.status.unwrap_or("").trim().to_ascii_uppercase(),
         });
     }
+    warnings.append(&mut table.skipped);
     Ok(out)
 }
 
@@ -120,6 +123,7 @@ mod tests {
              Maya,Reyes,Acme,PM,x,01/01/24,VISIBLE\n\
              Maya,Reyes,Acme,PM,x,Jan 2024,VISIBLE\n"
                 .as_bytes(),
+            &Limits::default(),
             &mut w,
         )
         .unwrap();
