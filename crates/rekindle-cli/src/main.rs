@@ -184,8 +184,11 @@ fn load(input: &Input) -> Result<Loaded, Failure> {
         max_record_bytes: input.max_record_size,
         max_columns: input.max_columns,
     };
-    let export = Export::open_with(&input.path, &limits)?;
+    let mut export = Export::open_with(&input.path, &limits)?;
     let network = Network::from_export(&export, &options)?;
+    // The network holds what the reports need of the messages: free the
+    // rows before the metrics run, so peak memory stays low on large exports.
+    export.messages = Vec::new();
     if input.strict
         && let Some(first) = network.warnings.first()
     {

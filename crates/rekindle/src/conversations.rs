@@ -25,7 +25,7 @@ pub struct ConversationMessage {
     /// Personal, sponsored or system.
     pub kind: MessageKind,
     /// Its index in [`Export::messages`].
-    pub row: usize,
+    pub row: u32,
 }
 
 /// A conversation: its participants other than the owner, and its messages.
@@ -218,7 +218,7 @@ pub(crate) fn assemble(
                 sent_at: m.sent_at,
                 sender,
                 kind: m.kind,
-                row: i as usize,
+                row: i,
             });
         }
         conversation.messages.sort_by_key(|m| (m.sent_at, m.row));

@@ -254,22 +254,18 @@ fn compute_frame(network: &Network) -> PolarsResult<DataFrame> {
         "day" => &interactions.day,
         "month" => months,
         "kind" => kinds,
+        "count" => &interactions.count,
     )?
     .lazy();
     let is = |k: InteractionKind| col("kind").eq(lit(k as u32));
+    let count = |k: InteractionKind| col("count").filter(is(k)).sum();
     let direct = || col("kind").lt(lit(InteractionKind::GroupSent as u32));
 
     let activity = events.clone().group_by([col("person_id")]).agg([
-        is(InteractionKind::DirectSent).sum().alias("messages_sent"),
-        is(InteractionKind::DirectReceived)
-            .sum()
-            .alias("messages_received"),
-        is(InteractionKind::GroupSent)
-            .sum()
-            .alias("group_messages_sent"),
-        is(InteractionKind::GroupReceived)
-            .sum()
-            .alias("group_messages_received"),
+        count(InteractionKind::DirectSent).alias("messages_sent"),
+        count(InteractionKind::DirectReceived).alias("messages_received"),
+        count(InteractionKind::GroupSent).alias("group_messages_sent"),
+        count(InteractionKind::GroupReceived).alias("group_messages_received"),
         col("day").min().alias("first_interaction"),
         col("day").max().alias("last_interaction"),
         col("day")

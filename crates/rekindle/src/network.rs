@@ -95,7 +95,9 @@ pub enum InteractionKind {
     GroupReceived = 3,
 }
 
-/// Every dated interaction with a person, in columns (for the metrics).
+/// Interactions with people, one row per person, day and kind, with how
+/// many there were: the columns the metrics are computed from. A burst of
+/// messages on one day is one row, which keeps large exports compact.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Interactions {
     /// The person (never the owner).
@@ -104,16 +106,34 @@ pub struct Interactions {
     pub day: Vec<i32>,
     /// What it was.
     pub kind: Vec<InteractionKind>,
+    /// How many messages of that kind, that person and day.
+    pub count: Vec<u32>,
 }
 
 impl Interactions {
-    fn push(&mut self, person: PersonId, at: NaiveDateTime, kind: InteractionKind) {
-        self.person.push(person.0);
-        self.day.push(day_number(at.date()));
-        self.kind.push(kind);
+    /// Builds the columns from (person, day, kind) events in any order.
+    fn from_events(mut events: Vec<u64>) -> Interactions {
+        events.sort_unstable();
+        let mut out = Interactions::default();
+        for key in events {
+            let (person, day, kind) = unpack(key);
+            let same = out.person.last() == Some(&person)
+                && out.day.last() == Some(&day)
+                && out.kind.last() == Some(&kind);
+            match out.count.last_mut() {
+                Some(count) if same => *count += 1,
+                _ => {
+                    out.person.push(person);
+                    out.day.push(day);
+                    out.kind.push(kind);
+                    out.count.push(1);
+                }
+            }
+        }
+        out
     }
 
-    /// How many interactions.
+    /// How many rows (person, day, kind).
     pub fn len(&self) -> usize {
         self.person.len()
     }
@@ -122,6 +142,26 @@ impl Interactions {
     pub fn is_empty(&self) -> bool {
         self.person.is_empty()
     }
+}
+
+/// Days are offset so that any date since year 0 packs as a positive number.
+const DAY_OFFSET: i64 = 1 << 30;
+
+/// One event in a sortable `u64`: person, day, kind.
+fn pack(person: PersonId, at: NaiveDateTime, kind: InteractionKind) -> u64 {
+    let day = (i64::from(day_number(at.date())) + DAY_OFFSET) as u64;
+    (u64::from(person.0) << 33) | (day << 2) | kind as u64
+}
+
+fn unpack(key: u64) -> (u32, i32, InteractionKind) {
+    let kind = match key & 3 {
+        0 => InteractionKind::DirectSent,
+        1 => InteractionKind::DirectReceived,
+        2 => InteractionKind::GroupSent,
+        _ => InteractionKind::GroupReceived,
+    };
+    let day = ((key >> 2) & ((1 << 31) - 1)) as i64 - DAY_OFFSET;
+    ((key >> 33) as u32, day as i32, kind)
 }
 
 /// Days since 1970-01-01.
@@ -147,7 +187,7 @@ pub struct Network {
     pub people: People,
     /// Conversations, with participants resolved (drafts out; spam out unless asked).
     pub conversations: Vec<Conversation>,
-    /// Dated interactions up to the as-of day, for the metrics.
+    /// Interactions up to the as-of day, per person, day and kind, for the metrics.
     pub interactions: Interactions,
     /// The export's warnings and those of resolving who is who.
     pub warnings: Vec<Warning>,
@@ -277,7 +317,7 @@ impl Network {
         }
 
         // Messages: direct counts per person, shared groups per pair.
-        let mut interactions = Interactions::default();
+        let mut events: Vec<u64> = Vec::new();
         let mut direct: HashMap<PersonId, (u32, u32, NaiveDateTime, NaiveDateTime)> =
             HashMap::new();
         let mut shared: HashMap<(PersonId, PersonId), u32> = HashMap::new();
@@ -305,21 +345,21 @@ impl Network {
                 match (m.sender, group) {
                     (Who::Owner, false) => {
                         for &p in &c.participants {
-                            interactions.push(p, m.sent_at, InteractionKind::DirectSent);
+                            events.push(pack(p, m.sent_at, InteractionKind::DirectSent));
                             count_direct(&mut direct, p, m.sent_at, true);
                         }
                     }
                     (Who::Person(p), false) => {
-                        interactions.push(p, m.sent_at, InteractionKind::DirectReceived);
+                        events.push(pack(p, m.sent_at, InteractionKind::DirectReceived));
                         count_direct(&mut direct, p, m.sent_at, false);
                     }
                     (Who::Owner, true) => {
                         for &p in &c.participants {
-                            interactions.push(p, m.sent_at, InteractionKind::GroupSent);
+                            events.push(pack(p, m.sent_at, InteractionKind::GroupSent));
                         }
                     }
                     (Who::Person(p), true) => {
-                        interactions.push(p, m.sent_at, InteractionKind::GroupReceived);
+                        events.push(pack(p, m.sent_at, InteractionKind::GroupReceived));
                     }
                     (Who::Unknown, _) => {}
                 }
@@ -353,6 +393,7 @@ impl Network {
         for (from, to, date, has_note) in invitations {
             graph.add_edge(node(from), node(to), Tie::Invitation { date, has_note });
         }
+        let interactions = Interactions::from_events(events);
         Ok(Network {
             graph,
             owner,

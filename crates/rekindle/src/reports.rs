@@ -64,17 +64,17 @@ pub struct Summary {
 
 /// Counts what the export holds.
 pub fn summary(export: &Export, network: &Network, metrics: &Metrics) -> Summary {
-    let correspondent = |id: PersonId| {
-        network
-            .conversations
-            .iter()
-            .any(|c| !c.is_sponsored() && c.participants.contains(&id))
-    };
+    let correspondents: std::collections::HashSet<PersonId> = network
+        .conversations
+        .iter()
+        .filter(|c| !c.is_sponsored())
+        .flat_map(|c| c.participants.iter().copied())
+        .collect();
     let people = network
         .people
         .iter()
         .skip(1)
-        .filter(|(id, p)| p.connection.is_some() || correspondent(*id))
+        .filter(|(id, p)| p.connection.is_some() || correspondents.contains(id))
         .count();
     Summary {
         owner: OwnerRow {
