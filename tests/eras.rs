@@ -51,6 +51,16 @@ fn names<T>(rows: &[T], name: impl Fn(&T) -> &str) -> Vec<String> {
     rows.iter().map(|r| name(r).to_string()).collect()
 }
 
+/// The names expected.json lists under `key`.
+fn listed(want: &Value, key: &str) -> Vec<String> {
+    want[key]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap().to_string())
+        .collect()
+}
+
 #[test]
 fn every_era_and_form_gives_the_expected_summary() {
     for (era, want) in expected() {
@@ -101,23 +111,13 @@ fn every_era_ranks_the_same_people_in_the_same_order() {
             let neglected = reports::neglected(&network, &metrics);
             assert_eq!(
                 names(&neglected, |r| &r.name),
-                want["neglected_order"]
-                    .as_array()
-                    .unwrap()
-                    .iter()
-                    .map(|v| v.as_str().unwrap().to_string())
-                    .collect::<Vec<_>>(),
+                listed(&want, "neglected_order"),
                 "{at}"
             );
             let unanswered = reports::unanswered(&network);
             assert_eq!(
                 names(&unanswered, |r| &r.name),
-                want["unanswered_order"]
-                    .as_array()
-                    .unwrap()
-                    .iter()
-                    .map(|v| v.as_str().unwrap().to_string())
-                    .collect::<Vec<_>>(),
+                listed(&want, "unanswered_order"),
                 "{at}"
             );
             let strongest = reports::strongest(&network, &metrics);

@@ -8,7 +8,7 @@ use std::io::Read;
 use chrono::NaiveDate;
 use serde::Deserialize;
 
-use super::{Opened, Table, full_name, text};
+use super::{full_name, open_table, text};
 use crate::dates::parse_date;
 use crate::error::{Result, Warning};
 use crate::identity::normalize_profile_url;
@@ -77,20 +77,16 @@ pub fn read<R: Read>(
     warnings: &mut Vec<Warning>,
 ) -> Result<Connections> {
     let mut out = Connections::default();
-    let mut table = match Table::open(file, input, &["FIRST NAME", "CONNECTED ON"], limits)? {
-        Opened::Table(t) => t,
-        Opened::Empty => return Ok(out),
-        Opened::NoHeader { first_row } => {
-            warnings.push(
-                Warning::new(
-                    file,
-                    None,
-                    "file skipped: no header row with First Name and Connected On",
-                )
-                .with_value(first_row),
-            );
-            return Ok(out);
-        }
+    let Some(mut table) = open_table(
+        file,
+        input,
+        &["FIRST NAME", "CONNECTED ON"],
+        "First Name and Connected On",
+        limits,
+        warnings,
+    )?
+    else {
+        return Ok(out);
     };
     while table.next_row()? {
         let row: Row = match table.row() {

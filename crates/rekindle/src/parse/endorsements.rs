@@ -8,7 +8,7 @@ use std::io::Read;
 use chrono::NaiveDateTime;
 use serde::Deserialize;
 
-use super::{Opened, Table, full_name};
+use super::{full_name, open_table};
 use crate::dates::parse_datetime;
 use crate::error::{Result, Warning};
 use crate::identity::normalize_profile_url;
@@ -70,20 +70,16 @@ pub fn read<R: Read>(
     warnings: &mut Vec<Warning>,
 ) -> Result<Vec<Endorsement>> {
     let mut out = Vec::new();
-    let mut table = match Table::open(file, input, &["ENDORSEMENT DATE", "SKILL NAME"], limits)? {
-        Opened::Table(t) => t,
-        Opened::Empty => return Ok(out),
-        Opened::NoHeader { first_row } => {
-            warnings.push(
-                Warning::new(
-                    file,
-                    None,
-                    "file skipped: no header row with Endorsement Date and Skill Name",
-                )
-                .with_value(first_row),
-            );
-            return Ok(out);
-        }
+    let Some(mut table) = open_table(
+        file,
+        input,
+        &["ENDORSEMENT DATE", "SKILL NAME"],
+        "Endorsement Date and Skill Name",
+        limits,
+        warnings,
+    )?
+    else {
+        return Ok(out);
     };
     while table.next_row()? {
         let row: Row = match table.row() {

@@ -9,7 +9,7 @@ use std::io::Read;
 use chrono::NaiveDateTime;
 use serde::Deserialize;
 
-use super::{Opened, Table};
+use super::open_table;
 use crate::dates::parse_datetime;
 use crate::error::{Result, Warning};
 use crate::identity::normalize_profile_url;
@@ -63,20 +63,16 @@ pub fn read<R: Read>(
     warnings: &mut Vec<Warning>,
 ) -> Result<Vec<Invitation>> {
     let mut out = Vec::new();
-    let mut table = match Table::open(file, input, &["FROM", "TO", "DIRECTION"], limits)? {
-        Opened::Table(t) => t,
-        Opened::Empty => return Ok(out),
-        Opened::NoHeader { first_row } => {
-            warnings.push(
-                Warning::new(
-                    file,
-                    None,
-                    "file skipped: no header row with From, To and Direction",
-                )
-                .with_value(first_row),
-            );
-            return Ok(out);
-        }
+    let Some(mut table) = open_table(
+        file,
+        input,
+        &["FROM", "TO", "DIRECTION"],
+        "From, To and Direction",
+        limits,
+        warnings,
+    )?
+    else {
+        return Ok(out);
     };
     while table.next_row()? {
         let row: Row = match table.row() {

@@ -10,7 +10,7 @@ use std::io::Read;
 
 use chrono::NaiveDateTime;
 
-use super::{Opened, Table};
+use super::open_table;
 use crate::dates::parse_datetime;
 use crate::error::{Result, Warning};
 use crate::identity::{normalize_profile_url, split_profile_urls};
@@ -119,16 +119,16 @@ pub fn read<R: Read>(
     warnings: &mut Vec<Warning>,
 ) -> Result<Vec<Message>> {
     let mut out = Vec::new();
-    let mut table = match Table::open(file, input, &["FROM", "DATE"], limits)? {
-        Opened::Table(t) => t,
-        Opened::Empty => return Ok(out),
-        Opened::NoHeader { first_row } => {
-            warnings.push(
-                Warning::new(file, None, "file skipped: no header row with FROM and DATE")
-                    .with_value(first_row),
-            );
-            return Ok(out);
-        }
+    let Some(mut table) = open_table(
+        file,
+        input,
+        &["FROM", "DATE"],
+        "FROM and DATE",
+        limits,
+        warnings,
+    )?
+    else {
+        return Ok(out);
     };
     let col = |name: &str| table.column(name);
     let (c_id, c_title, c_from, c_sender, c_to, c_recipients) = (

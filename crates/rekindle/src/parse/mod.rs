@@ -293,6 +293,28 @@ pub(crate) fn text(value: Option<&str>) -> Option<String> {
         .map(str::to_string)
 }
 
+/// Opens a file's table, or says why there is none: `None` for an empty
+/// file, and for a file without the expected header also a warning saying
+/// which columns were looked for (`expected`) and what the file began with.
+pub(crate) fn open_table<R: Read>(
+    file: &str,
+    input: R,
+    required: &[&str],
+    expected: &str,
+    limits: &Limits,
+    warnings: &mut Vec<Warning>,
+) -> Result<Option<Box<Table<R>>>> {
+    Ok(match Table::open(file, input, required, limits)? {
+        Opened::Table(table) => Some(table),
+        Opened::Empty => None,
+        Opened::NoHeader { first_row } => {
+            let message = format!("file skipped: no header row with {expected}");
+            warnings.push(Warning::new(file, None, message).with_value(first_row));
+            None
+        }
+    })
+}
+
 /// Joins first and last name the way LinkedIn shows them.
 pub(crate) fn full_name(first: &str, last: &str) -> String {
     match (first.trim(), last.trim()) {

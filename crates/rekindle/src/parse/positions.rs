@@ -5,7 +5,7 @@ use std::io::Read;
 use chrono::NaiveDate;
 use serde::Deserialize;
 
-use super::{Opened, Table, text};
+use super::{open_table, text};
 use crate::dates::parse_month;
 use crate::error::{Result, Warning};
 use crate::limits::Limits;
@@ -45,16 +45,16 @@ pub fn read<R: Read>(
     warnings: &mut Vec<Warning>,
 ) -> Result<Vec<Position>> {
     let mut out = Vec::new();
-    let mut table = match Table::open(file, input, &["COMPANY NAME"], limits)? {
-        Opened::Table(t) => t,
-        Opened::Empty => return Ok(out),
-        Opened::NoHeader { first_row } => {
-            warnings.push(
-                Warning::new(file, None, "file skipped: no header row with Company Name")
-                    .with_value(first_row),
-            );
-            return Ok(out);
-        }
+    let Some(mut table) = open_table(
+        file,
+        input,
+        &["COMPANY NAME"],
+        "Company Name",
+        limits,
+        warnings,
+    )?
+    else {
+        return Ok(out);
     };
     while table.next_row()? {
         let row: Row = match table.row() {

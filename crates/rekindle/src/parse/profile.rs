@@ -5,7 +5,7 @@ use std::io::Read;
 
 use serde::Deserialize;
 
-use super::{Opened, Table, full_name, text};
+use super::{full_name, open_table, text};
 use crate::error::{Result, Warning};
 use crate::limits::Limits;
 
@@ -48,20 +48,16 @@ pub fn read<R: Read>(
     limits: &Limits,
     warnings: &mut Vec<Warning>,
 ) -> Result<Option<Profile>> {
-    let mut table = match Table::open(file, input, &["FIRST NAME", "LAST NAME"], limits)? {
-        Opened::Table(t) => t,
-        Opened::Empty => return Ok(None),
-        Opened::NoHeader { first_row } => {
-            warnings.push(
-                Warning::new(
-                    file,
-                    None,
-                    "file skipped: no header row with First Name and Last Name",
-                )
-                .with_value(first_row),
-            );
-            return Ok(None);
-        }
+    let Some(mut table) = open_table(
+        file,
+        input,
+        &["FIRST NAME", "LAST NAME"],
+        "First Name and Last Name",
+        limits,
+        warnings,
+    )?
+    else {
+        return Ok(None);
     };
     while table.next_row()? {
         match table.row::<Row>() {

@@ -9,7 +9,7 @@ use std::io::Read;
 use chrono::NaiveDate;
 use serde::Deserialize;
 
-use super::{Opened, Table, full_name, text};
+use super::{full_name, open_table, text};
 use crate::dates::parse_datetime;
 use crate::error::{Result, Warning};
 use crate::limits::Limits;
@@ -59,20 +59,16 @@ pub fn read<R: Read>(
     warnings: &mut Vec<Warning>,
 ) -> Result<Vec<Recommendation>> {
     let mut out = Vec::new();
-    let mut table = match Table::open(file, input, &["FIRST NAME", "LAST NAME", "TEXT"], limits)? {
-        Opened::Table(t) => t,
-        Opened::Empty => return Ok(out),
-        Opened::NoHeader { first_row } => {
-            warnings.push(
-                Warning::new(
-                    file,
-                    None,
-                    "file skipped: no header row with First Name, Last Name and Text",
-                )
-                .with_value(first_row),
-            );
-            return Ok(out);
-        }
+    let Some(mut table) = open_table(
+        file,
+        input,
+        &["FIRST NAME", "LAST NAME", "TEXT"],
+        "First Name, Last Name and Text",
+        limits,
+        warnings,
+    )?
+    else {
+        return Ok(out);
     };
     while table.next_row()? {
         let row: Row = match table.row() {
