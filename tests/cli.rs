@@ -317,3 +317,44 @@ fn bad_input_is_one_clear_line_and_exit_2() {
     assert!(err.ends_with("no LinkedIn export files found (looked for Connections.csv, messages.csv, Profile.csv, …)\n"), "{err}");
     std::fs::remove_dir_all(dir).unwrap();
 }
+
+#[test]
+fn completions_and_man_page_come_from_the_clap_definition() {
+    for shell in ["bash", "zsh", "fish", "powershell"] {
+        let script = stdout(&["completions", shell]);
+        for command in ["neglected", "never-contacted", "graph"] {
+            assert!(
+                script.contains(command),
+                "{shell} completion lacks {command}"
+            );
+        }
+    }
+    // bash itself parses the script.
+    let script =
+        std::env::temp_dir().join(format!("rekindle-completion-{}.bash", std::process::id()));
+    std::fs::write(&script, stdout(&["completions", "bash"])).unwrap();
+    let check = Command::new("bash")
+        .arg("-n")
+        .arg(&script)
+        .output()
+        .expect("bash");
+    std::fs::remove_file(&script).unwrap();
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+    let man = stdout(&["man"]);
+    assert!(man.contains(".TH rekindle 1"), "{man}");
+    assert!(man.contains("neglected"));
+}
+
+#[test]
+fn color_is_chosen_by_flag_and_never_on_by_accident() {
+    let always = stdout(&["neglected", "2026", "--color", "always"]);
+    assert!(always.starts_with("\u{1b}[1mname"), "{always:?}");
+    let never = stdout(&["neglected", "2026", "--color", "never"]);
+    assert!(!never.contains('\u{1b}'));
+    // auto: not a terminal here, so no colour (and NO_COLOR is set too).
+    assert!(!stdout(&["neglected", "2026"]).contains('\u{1b}'));
+}

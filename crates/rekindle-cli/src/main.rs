@@ -23,9 +23,22 @@ use render::{Format, TableStyle, write_record, write_rows};
 #[derive(Parser, Debug)]
 #[command(name = "rekindle", version, about, long_about)]
 struct Cli {
+    /// When to colour table headers: auto (a terminal, and NO_COLOR unset), always or never.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
+    color: ColorChoice,
     #[command(subcommand)]
     command: Command,
 }
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+/// The colour choice, set once from the arguments.
+static COLOR: std::sync::OnceLock<ColorChoice> = std::sync::OnceLock::new();
 
 #[derive(Subcommand, Debug)]
 enum Command {
@@ -67,6 +80,13 @@ enum Command {
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
+    /// Print a shell completion script: `rekindle completions bash > /etc/bash_completion.d/rekindle`.
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff): `rekindle man > rekindle.1 && man ./rekindle.1`.
+    Man,
 }
 
 #[derive(Args, Debug)]
@@ -184,7 +204,16 @@ fn load(input: &Input) -> Result<Loaded, Failure> {
         max_record_bytes: input.max_record_size,
         max_columns: input.max_columns,
     };
+    // A spinner on stderr while a large export loads; hidden when stderr is
+    // not a terminal, and cleared before any output.
+    let progress = indicatif::ProgressBar::new_spinner();
+    progress.enable_steady_tick(std::time::Duration::from_millis(120));
+    progress.set_message(format!("reading {}", input.path.display()));
     let mut export = Export::open_with(&input.path, &limits)?;
+    progress.set_message(format!(
+        "building the network of {} messages",
+        export.messages.len()
+    ));
     let network = Network::from_export(&export, &options)?;
     // The network holds what the reports need of the messages: free the
     // rows before the metrics run, so peak memory stays low on large exports.
@@ -203,7 +232,9 @@ fn load(input: &Input) -> Result<Loaded, Failure> {
         };
         return Err(format!("{first}{tail}; --strict makes warnings errors").into());
     }
+    progress.set_message("computing metrics");
     let metrics = metrics::compute(&network)?;
+    progress.finish_and_clear();
     Ok(Loaded {
         export,
         network,
@@ -216,8 +247,13 @@ fn style() -> TableStyle {
         .ok()
         .and_then(|c| c.parse().ok())
         .unwrap_or(80);
-    let color =
-        std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && io::stdout().is_terminal();
+    let color = match COLOR.get().copied().unwrap_or(ColorChoice::Auto) {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && io::stdout().is_terminal()
+        }
+    };
     TableStyle { max_width, color }
 }
 
@@ -287,7 +323,19 @@ fn emit_relationships(
 }
 
 fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
+    let _ = COLOR.set(cli.color);
     match cli.command {
+        Command::Completions { shell } => {
+            let mut command = <Cli as clap::CommandFactory>::command();
+            // clap_complete panics on a write error (`| head`): render first.
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut command, "rekindle", &mut script);
+            out.write_all(&script)?;
+        }
+        Command::Man => {
+            let command = <Cli as clap::CommandFactory>::command();
+            clap_mangen::Man::new(command).render(out)?;
+        }
         Command::Summary(common) => {
             let l = load(&common.input)?;
             let summary = reports::summary(&l.export, &l.network, &l.metrics);
