@@ -284,12 +284,15 @@ fn encodings_excel_and_other_tools_write() {
         )
         .as_bytes(),
     );
+    // Found by cargo fuzz: a flipped byte inside a sender URL used to panic.
+    latin1.extend_from_slice(b"c3,,Avery Quinn,https://www.li\x91nkedin.com/in/avery,Priya Raman,,2024-01-03 10:00:00 UTC,,hi,INBOX\n");
     let summary = succeeds(&s.summary(&s.file("c/messages.csv", &latin1), &[]));
-    assert_eq!(summary["messages"], 2);
+    assert_eq!(summary["messages"], 3);
     assert_eq!(
         warnings(&summary),
         [
-            "messages.csv line 2: invalid UTF-8 in a name or id replaced by \u{fffd} \"Jos\u{fffd} Ruiz\""
+            "messages.csv line 2: invalid UTF-8 in a name or id replaced by \u{fffd} \"Jos\u{fffd} Ruiz\"",
+            "messages.csv line 4: invalid UTF-8 in a name or id replaced by \u{fffd} \"Avery Quinn\""
         ]
     );
 }

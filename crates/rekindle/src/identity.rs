@@ -30,7 +30,11 @@ pub fn normalize_profile_url(url: &str) -> Option<String> {
         return None;
     }
     for scheme in ["https://", "http://"] {
-        if s.len() >= scheme.len() && s[..scheme.len()].eq_ignore_ascii_case(scheme) {
+        // Compared as bytes: slicing text could cut a multi-byte character.
+        if s.as_bytes()
+            .get(..scheme.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(scheme.as_bytes()))
+        {
             s = &s[scheme.len()..];
         }
     }
@@ -556,6 +560,15 @@ mod tests {
             normalize_profile_url("https://www.linkedin.com/in/zoë-brennan-12ab")
         );
         assert_eq!(normalize_profile_url("not a url"), None);
+        // Found by cargo fuzz: a multi-byte character where a scheme would end.
+        assert_eq!(
+            normalize_profile_url("www.li\u{fffd}nkedin.com/in/avery").as_deref(),
+            Some("www.li\u{fffd}nkedin.com/in/avery")
+        );
+        assert_eq!(
+            normalize_profile_url("htt\u{e9}://x/in/y").as_deref(),
+            Some("htt\u{e9}://x/in/y")
+        );
         assert_eq!(
             profile_link("linkedin.com/in/x"),
             "https://www.linkedin.com/in/x"
