@@ -144,7 +144,7 @@ pub fn neglected(network: &Network, metrics: &Metrics) -> Vec<RelationshipRow> {
             .then(a.person_id.cmp(&b.person_id))
     });
     rows.into_iter()
-        .map(|m| relationship_row(network, m, m.neglect, neglect_reason(network, m)))
+        .map(|m| relationship_row(m, m.neglect, neglect_reason(network, m)))
         .collect()
 }
 
@@ -161,17 +161,11 @@ pub fn strongest(network: &Network, metrics: &Metrics) -> Vec<RelationshipRow> {
             .then(a.person_id.cmp(&b.person_id))
     });
     rows.into_iter()
-        .map(|m| relationship_row(network, m, m.depth, strongest_reason(network, m)))
+        .map(|m| relationship_row(m, m.depth, strongest_reason(network, m)))
         .collect()
 }
 
-fn relationship_row(
-    network: &Network,
-    m: &PersonMetrics,
-    score: f64,
-    reason: String,
-) -> RelationshipRow {
-    let _ = network;
+fn relationship_row(m: &PersonMetrics, score: f64, reason: String) -> RelationshipRow {
     RelationshipRow {
         name: m.name.clone(),
         profile_url: m.profile_url.clone(),
