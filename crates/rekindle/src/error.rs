@@ -69,9 +69,6 @@ pub enum Error {
         /// What went wrong.
         message: String,
     },
-    /// A row-level problem turned into an error (strict mode).
-    #[error("{0}")]
-    Row(Warning),
     /// An `--as-of` date or other option value that cannot be used.
     #[error("invalid {what}: {value:?} ({expected})")]
     InvalidOption {
