@@ -12,7 +12,7 @@ use crate::error::Warning;
 use crate::export::Export;
 use crate::identity::{LINKEDIN_MEMBER, People, PersonId, Who, name_key, split_names};
 use crate::options::Options;
-use crate::parse::messages::{Direction, Folder, MessageKind};
+use crate::parse::messages::{Direction, Folder, MessageKind, url_list};
 use crate::strings::Sym;
 
 /// One message of a conversation, resolved.
@@ -151,11 +151,7 @@ pub(crate) fn assemble(
         let mut split_recipients = Vec::with_capacity(recipients.len());
         for &(to, urls) in &recipients {
             let names = split_names(strings.get(to), |n| people.is_known_name(n));
-            let urls: Vec<&str> = strings
-                .get(urls)
-                .split(',')
-                .filter(|u| !u.is_empty())
-                .collect();
+            let urls: Vec<&str> = url_list(strings, urls).collect();
             if names.len() == urls.len() {
                 for (name, url) in names.iter().zip(&urls) {
                     url_of.entry(name_key(name)).or_insert(url);

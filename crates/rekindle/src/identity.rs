@@ -8,7 +8,7 @@ use std::collections::{HashMap, HashSet};
 
 use crate::error::Warning;
 use crate::export::Export;
-use crate::parse::messages::Direction;
+use crate::parse::messages::{Direction, url_list};
 use crate::strings::Sym;
 
 /// Normalises a LinkedIn profile URL into a key: lowercase, no scheme, no
@@ -360,14 +360,21 @@ fn urls_by_name(export: &Export) -> HashMap<String, Vec<String>> {
         }
     };
     let strings = &export.strings;
-    let mut pairs: HashSet<(Sym, Sym)> = HashSet::new();
+    // Distinct pairs first: a million rows hold a few thousand of them, so
+    // the recipient cell is inspected once per distinct value, not per row.
+    let mut senders: HashSet<(Sym, Sym)> = HashSet::new();
+    let mut recipients: HashSet<(Sym, Sym)> = HashSet::new();
     for m in &export.messages {
-        pairs.insert((m.from, m.sender_url));
-        if m.recipient_url_count(strings) == 1 && !strings.get(m.to).contains(", ") {
-            pairs.insert((m.to, m.recipient_urls));
-        }
+        senders.insert((m.from, m.sender_url));
+        recipients.insert((m.to, m.recipient_urls));
     }
-    let mut pairs: Vec<(Sym, Sym)> = pairs.into_iter().collect();
+    let one_recipient = |&(to, urls): &(Sym, Sym)| {
+        !strings.get(to).contains(", ") && url_list(strings, urls).count() == 1
+    };
+    let mut pairs: Vec<(Sym, Sym)> = senders
+        .into_iter()
+        .chain(recipients.into_iter().filter(one_recipient))
+        .collect();
     pairs.sort_unstable();
     for (name, url) in pairs {
         add(strings.get(name), strings.get(url));

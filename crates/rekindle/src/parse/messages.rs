@@ -92,16 +92,19 @@ pub struct Message {
 impl Message {
     /// The recipients' normalised profile URLs.
     pub fn recipient_urls<'s>(&self, strings: &'s Strings) -> impl Iterator<Item = &'s str> + 's {
-        strings
-            .get(self.recipient_urls)
-            .split(',')
-            .filter(|u| !u.is_empty())
+        url_list(strings, self.recipient_urls)
     }
 
     /// How many recipient URLs the row has.
     pub fn recipient_url_count(&self, strings: &Strings) -> usize {
         self.recipient_urls(strings).count()
     }
+}
+
+/// The URLs of a [`Message::recipient_urls`]-style symbol: normalised URLs
+/// joined by `,`.
+pub fn url_list(strings: &Strings, urls: Sym) -> impl Iterator<Item = &str> {
+    strings.get(urls).split(',').filter(|u| !u.is_empty())
 }
 
 const SPONSORED_MARK: &[u8] = b"<p class=\"spinmail-quill-editor__spin-break\">";
