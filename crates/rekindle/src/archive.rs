@@ -136,10 +136,7 @@ impl Archive {
         let mut magic = [0u8; 4];
         let read = File::open(path)
             .and_then(|mut f| read_prefix(&mut f, &mut magic))
-            .map_err(|source| Error::Io {
-                path: path.to_path_buf(),
-                source,
-            })?;
+            .map_err(io_error(path))?;
         let is_zip_name = path
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("zip"));
@@ -150,10 +147,7 @@ impl Archive {
     }
 
     fn open_zip(path: &Path) -> Result<Archive> {
-        let file = File::open(path).map_err(|source| Error::Io {
-            path: path.to_path_buf(),
-            source,
-        })?;
+        let file = File::open(path).map_err(io_error(path))?;
         let mut archive =
             zip::ZipArchive::new(BufReader::new(file)).map_err(|e| Error::NotZip {
                 path: path.to_path_buf(),
@@ -247,10 +241,7 @@ impl Archive {
         }
         // A parent folder holding exactly one unzipped export.
         let mut candidates = Vec::new();
-        let entries = std::fs::read_dir(path).map_err(|source| Error::Io {
-            path: path.to_path_buf(),
-            source,
-        })?;
+        let entries = std::fs::read_dir(path).map_err(io_error(path))?;
         let mut subfolders: Vec<PathBuf> = entries
             .filter_map(|e| e.ok())
             .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
@@ -322,13 +313,18 @@ impl Archive {
                 Ok(Box::new(entry))
             }
             Location::Files(paths) => {
-                let file = File::open(&paths[i]).map_err(|source| Error::Io {
-                    path: paths[i].clone(),
-                    source,
-                })?;
+                let file = File::open(&paths[i]).map_err(io_error(&paths[i]))?;
                 Ok(Box::new(BufReader::with_capacity(1 << 16, file)))
             }
         }
+    }
+}
+
+/// Turns an I/O error on `path` into the library's error.
+fn io_error(path: &Path) -> impl FnOnce(std::io::Error) -> Error + '_ {
+    move |source| Error::Io {
+        path: path.to_path_buf(),
+        source,
     }
 }
 
@@ -346,10 +342,7 @@ fn read_prefix(file: &mut File, buf: &mut [u8]) -> std::io::Result<usize> {
 
 /// The export files directly inside a folder (not in its subfolders).
 fn scan_folder(path: &Path) -> Result<Vec<(FoundFile, PathBuf)>> {
-    let entries = std::fs::read_dir(path).map_err(|source| Error::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
+    let entries = std::fs::read_dir(path).map_err(io_error(path))?;
     let mut found: Vec<(FoundFile, PathBuf)> = Vec::new();
     let mut paths: Vec<PathBuf> = entries
         .filter_map(|e| e.ok())
@@ -379,10 +372,7 @@ fn sniff_kind(path: &Path) -> Result<Option<FileKind>> {
     let mut buf = vec![0u8; 4096];
     let n = File::open(path)
         .and_then(|mut f| read_prefix(&mut f, &mut buf))
-        .map_err(|source| Error::Io {
-            path: path.to_path_buf(),
-            source,
-        })?;
+        .map_err(io_error(path))?;
     let head = String::from_utf8_lossy(&buf[..n]).to_uppercase();
     let has = |s: &str| head.contains(s);
     Ok(if has("CONNECTED ON") && has("FIRST NAME") {
