@@ -38,6 +38,7 @@ pub mod parse;
 mod pipe;
 pub mod reports;
 mod strings;
+pub mod timeline;
 
 pub use archive::{FileKind, FoundFile};
 pub use error::{Error, Result, Warning};

@@ -107,6 +107,9 @@ pub fn summary(export: &Export, network: &Network, metrics: &Metrics) -> Summary
 /// A relationship, as the neglected and strongest lists show it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RelationshipRow {
+    /// Who they are in the [`Network`] (not part of the JSON contract).
+    #[serde(skip)]
+    pub person: PersonId,
     /// Their name.
     pub name: String,
     /// Their profile link, if known.
@@ -167,6 +170,7 @@ pub fn strongest(network: &Network, metrics: &Metrics) -> Vec<RelationshipRow> {
 
 fn relationship_row(m: &PersonMetrics, score: f64, reason: String) -> RelationshipRow {
     RelationshipRow {
+        person: PersonId(m.person_id),
         name: m.name.clone(),
         profile_url: m.profile_url.clone(),
         company: m.company.clone(),
