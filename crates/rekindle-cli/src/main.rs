@@ -4,6 +4,8 @@
 //! the rows it returns. Errors print as one readable chain on stderr, exit 2.
 #![forbid(unsafe_code)]
 
+mod charts;
+mod html;
 mod render;
 
 use std::io::{self, IsTerminal, Write};
@@ -79,6 +81,19 @@ enum Command {
         /// Write to this file instead of standard output.
         #[arg(short, long)]
         output: Option<PathBuf>,
+    },
+    /// One self-contained HTML page with charts and every list, to read in a browser or share.
+    ///
+    /// Nothing in it loads from the network and it holds no message text.
+    Report {
+        #[command(flatten)]
+        input: Input,
+        /// Write the page here; `-` writes it to standard output.
+        #[arg(short, long, default_value = "rekindle-report.html")]
+        output: PathBuf,
+        /// Show at most this many rows in each list.
+        #[arg(long, value_name = "N")]
+        limit: Option<usize>,
     },
     /// Print a shell completion script: `rekindle completions bash > /etc/bash_completion.d/rekindle`.
     Completions {
@@ -449,23 +464,52 @@ fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
             output,
         } => {
             let l = load(&input)?;
-            let mut file;
-            let sink: &mut dyn Write = match &output {
-                Some(path) => {
-                    file = io::BufWriter::new(
-                        std::fs::File::create(path)
-                            .map_err(|e| format!("{}: cannot write: {e}", path.display()))?,
-                    );
-                    &mut file
-                }
-                None => out,
-            };
-            match format {
-                GraphFormat::Graphml => l.network.write_graphml(sink)?,
-                GraphFormat::Dot => l.network.write_dot(sink)?,
-                GraphFormat::Json => l.network.write_json(sink)?,
+            write_to(output.as_deref(), out, |sink| match format {
+                GraphFormat::Graphml => l.network.write_graphml(sink),
+                GraphFormat::Dot => l.network.write_dot(sink),
+                GraphFormat::Json => l.network.write_json(sink),
+            })?;
+        }
+        Command::Report {
+            input,
+            output,
+            limit,
+        } => {
+            let l = load(&input)?;
+            let page = html::report(&l.export, &l.network, &l.metrics, limit)?;
+            let to_file = output.as_os_str() != "-";
+            write_to(to_file.then_some(output.as_path()), out, |sink| {
+                sink.write_all(page.as_bytes())
+            })?;
+            if to_file {
+                writeln!(
+                    out,
+                    "Wrote {}: open it in any browser (it works offline).",
+                    output.display()
+                )?;
             }
-            sink.flush()?;
+        }
+    }
+    Ok(())
+}
+
+/// Writes with `write` to the file at `path`, or to `out` when there is none.
+fn write_to(
+    path: Option<&std::path::Path>,
+    out: &mut dyn Write,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> Result<(), Failure> {
+    match path {
+        Some(path) => {
+            let cannot = |e: io::Error| format!("{}: cannot write: {e}", path.display());
+            let mut file = io::BufWriter::new(std::fs::File::create(path).map_err(cannot)?);
+            write(&mut file)
+                .and_then(|()| file.flush())
+                .map_err(cannot)?;
+        }
+        None => {
+            write(out)?;
+            out.flush()?;
         }
     }
     Ok(())
