@@ -4,6 +4,7 @@
 //! the rows it returns. Errors print as one readable chain on stderr, exit 2.
 #![forbid(unsafe_code)]
 
+mod calendar;
 mod charts;
 mod html;
 mod render;
@@ -94,6 +95,26 @@ enum Command {
         /// Show at most this many rows in each list.
         #[arg(long, value_name = "N")]
         limit: Option<usize>,
+    },
+    /// Reminders to reconnect with the neglected, as a calendar file for Google, Outlook or Apple.
+    ///
+    /// One all-day event per person, one a week from tomorrow by default, each with the reason
+    /// and the profile link: `rekindle remind PATH -o reconnect.ics`, then import the file.
+    Remind {
+        #[command(flatten)]
+        input: Input,
+        /// Write to this file instead of standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Remind of at most this many people, most worth rekindling first.
+        #[arg(long, value_name = "N", default_value_t = 10)]
+        limit: usize,
+        /// Time between two reminders, in days or weeks: 1d, 3d, 1w, 2w.
+        #[arg(long, value_name = "INTERVAL", value_parser = calendar::parse_every, default_value = "1w")]
+        every: u64,
+        /// Day of the first reminder (YYYY-MM-DD); tomorrow if not given.
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = calendar::parse_day)]
+        start: Option<chrono::NaiveDate>,
     },
     /// Print a shell completion script: `rekindle completions bash > /etc/bash_completion.d/rekindle`.
     Completions {
@@ -488,6 +509,26 @@ fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
                     output.display()
                 )?;
             }
+        }
+        Command::Remind {
+            input,
+            output,
+            limit,
+            every,
+            start,
+        } => {
+            let l = load(&input)?;
+            let rows = limited(reports::neglected(&l.network, &l.metrics), Some(limit));
+            // Tomorrow by the clock, not by the export: an export can be old.
+            let start = match start {
+                Some(day) => day,
+                None => chrono::Local::now()
+                    .date_naive()
+                    .succ_opt()
+                    .ok_or("today is the last day chrono knows")?,
+            };
+            let ics = calendar::build(&rows, start, every, chrono::Utc::now())?;
+            write_to(output.as_deref(), out, |sink| write!(sink, "{ics}"))?;
         }
     }
     Ok(())
