@@ -358,3 +358,101 @@ fn color_is_chosen_by_flag_and_never_on_by_accident() {
     // auto: not a terminal here, so no colour (and NO_COLOR is set too).
     assert!(!stdout(&["neglected", "2026"]).contains('\u{1b}'));
 }
+
+#[test]
+fn redact_hides_every_name_and_link_in_every_output() {
+    for zip in [
+        "zips/Complete_LinkedInDataExport_10-05-2026.zip",
+        // The 2020 export has a warning whose value is a name.
+        "zips/Basic_LinkedInDataExport_11-14-2020.zip",
+    ] {
+        // Everyone rekindle knows, read without --redact.
+        let everyone = json(&["metrics", zip, "--format", "json"]);
+        let mut secrets = names(&everyone);
+        secrets.push(
+            json(&["summary", zip, "--format", "json"])["owner"]["name"]
+                .as_str()
+                .unwrap()
+                .to_string(),
+        );
+        assert!(secrets.len() > 15, "{secrets:?}");
+
+        let mut outputs = Vec::new();
+        for command in [
+            "summary",
+            "neglected",
+            "strongest",
+            "unanswered",
+            "never-contacted",
+            "companies",
+            "metrics",
+        ] {
+            for format in ["table", "json", "csv", "markdown"] {
+                outputs.push(stdout(&[command, zip, "--redact", "--format", format]));
+            }
+        }
+        for format in ["graphml", "dot", "json"] {
+            outputs.push(stdout(&["graph", zip, "--redact", "--format", format]));
+        }
+        outputs.push(stdout(&[
+            "person", zip, "--redact", "Person 1", "--format", "json",
+        ]));
+        outputs.push(stdout(&["report", zip, "--redact", "-o", "-"]));
+        outputs.push(stdout(&[
+            "remind",
+            zip,
+            "--redact",
+            "--start",
+            "2026-12-01",
+        ]));
+        for output in &outputs {
+            for secret in &secrets {
+                assert!(
+                    !output.contains(secret.as_str()),
+                    "{secret:?} in:\n{output}"
+                );
+            }
+            assert!(
+                !output.contains("linkedin.com/in/"),
+                "a profile link in:\n{output}"
+            );
+        }
+
+        // Only the names changed: the same people in the same order, same scores.
+        let plain = json(&["neglected", zip, "--format", "json"]);
+        let redacted = json(&["neglected", zip, "--redact", "--format", "json"]);
+        assert_eq!(
+            plain.as_array().unwrap().len(),
+            redacted.as_array().unwrap().len()
+        );
+        for (p, r) in plain
+            .as_array()
+            .unwrap()
+            .iter()
+            .zip(redacted.as_array().unwrap())
+        {
+            assert!(r["name"].as_str().unwrap().starts_with("Person "));
+            assert_eq!(r["profile_url"], serde_json::Value::Null);
+            assert_eq!((&p["score"], &p["reason"]), (&r["score"], &r["reason"]));
+        }
+        // Stable: a second run gives the same pseudonyms.
+        assert_eq!(
+            redacted,
+            json(&["neglected", zip, "--redact", "--format", "json"])
+        );
+    }
+    let summary = json(&[
+        "summary",
+        "zips/Basic_LinkedInDataExport_11-14-2020.zip",
+        "--redact",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(summary["owner"]["name"], "You");
+    assert_eq!(
+        summary["warnings"],
+        serde_json::json!([
+            "messages.csv: 2 people are named this and no profile URL tells which one is meant; kept apart as a separate person \"(redacted)\""
+        ])
+    );
+}

@@ -138,6 +138,10 @@ struct Input {
     /// Treat every warning (a skipped row, an unreadable date) as an error.
     #[arg(long)]
     strict: bool,
+    /// Replace names with stable pseudonyms (`Person 17`, you are `You`) and drop
+    /// profile links, so the output can be shared without exposing anyone.
+    #[arg(long)]
+    redact: bool,
     /// Largest size one file may inflate to, e.g. 8GiB (guards against zip bombs).
     #[arg(long, value_name = "SIZE", value_parser = parse_size, default_value = "8GiB")]
     max_file_size: u64,
@@ -250,7 +254,10 @@ fn load(input: &Input) -> Result<Loaded, Failure> {
         "building the network of {} messages",
         export.messages.len()
     ));
-    let network = Network::from_export(&export, &options)?;
+    let mut network = Network::from_export(&export, &options)?;
+    if input.redact {
+        network.redact();
+    }
     // The network holds what the reports need of the messages: free the
     // rows before the metrics run, so peak memory stays low on large exports.
     export.messages = Vec::new();

@@ -189,6 +189,19 @@ pub struct People {
 }
 
 impl People {
+    /// Renames everyone with `pseudonym` and forgets every URL and name
+    /// index, so nothing of the real names is left (see [`crate::redact`]).
+    pub(crate) fn redact(&mut self, pseudonym: impl Fn(PersonId) -> String) {
+        for (i, person) in self.persons.iter_mut().enumerate() {
+            person.name = pseudonym(PersonId(i as u32));
+            person.profile_url = None;
+        }
+        self.by_url.clear();
+        self.by_name.clear();
+        self.ambiguous.clear();
+        self.owner_name_key = None;
+    }
+
     /// Starts the directory with the owner and every connection, giving
     /// URL-less connections the URL other files show for the same full name
     /// where exactly one URL and one connection carry that name.

@@ -36,6 +36,7 @@ mod network;
 mod options;
 pub mod parse;
 mod pipe;
+pub mod redact;
 pub mod reports;
 mod strings;
 pub mod timeline;
