@@ -192,17 +192,15 @@ pub fn recency_vs_depth(dots: &[Dot]) -> Result<String, ChartError> {
             )?
             .label("neglected")
             .legend(|(x, y)| Circle::new((x + 8, y), 6, RED.filled()));
+        // Names sit left of and above their dot, clear of it.
+        let anchor = plotters::style::text_anchor::Pos::new(
+            plotters::style::text_anchor::HPos::Right,
+            plotters::style::text_anchor::VPos::Bottom,
+        );
         chart.draw_series(dots.iter().filter_map(|d| {
-            let (x, y) = at(d);
             d.label.map(|label| {
-                Text::new(
-                    label.to_string(),
-                    (x, y),
-                    label_style().pos(plotters::style::text_anchor::Pos::new(
-                        plotters::style::text_anchor::HPos::Right,
-                        plotters::style::text_anchor::VPos::Bottom,
-                    )),
-                )
+                EmptyElement::at(at(d))
+                    + Text::new(label.to_string(), (-9, -5), label_style().pos(anchor))
             })
         }))?;
         chart
