@@ -10,9 +10,11 @@ use rekindle::reports::{self, RelationshipRow};
 use rekindle::{Export, Network, timeline};
 
 use crate::charts::{self, ChartError, Dot};
+use crate::limited;
 
-/// Months of activity each sparkline shows.
-pub const SPARKLINE_MONTHS: u32 = 72;
+/// The fewest and most months a sparkline shows: from the month of the
+/// first interaction with that person to the as-of month, within these.
+const SPARKLINE_MONTHS: std::ops::RangeInclusive<i32> = 12..=240;
 
 /// How many of the most neglected get their name beside their dot.
 const LABELLED_DOTS: usize = 5;
@@ -86,13 +88,6 @@ fn name_html(name: &str, url: Option<&str>) -> String {
     }
 }
 
-fn limited<T>(mut rows: Vec<T>, limit: Option<usize>) -> Vec<T> {
-    if let Some(n) = limit {
-        rows.truncate(n);
-    }
-    rows
-}
-
 /// The whole report as one HTML page. `limit` caps each list.
 pub fn report(
     export: &Export,
@@ -102,6 +97,7 @@ pub fn report(
 ) -> Result<String, ChartError> {
     let summary = reports::summary(export, network, metrics);
     let neglected = reports::neglected(network, metrics);
+    let unanswered = reports::unanswered(network);
     let messaged = metrics
         .rows
         .iter()
@@ -142,28 +138,29 @@ pub fn report(
         version = env!("CARGO_PKG_VERSION"),
         connections = summary.connections,
         neglected_count = neglected.len(),
-        unanswered_count = reports::unanswered(network).len(),
+        unanswered_count = unanswered.len(),
     )?;
 
     // Neglected first: it is what the report is for.
     page.push_str(
         r#"<section id="neglected">
 <h2>Neglected: people you were close to and have let go cold</h2>
-<p class="note">Most worth rekindling first. The line shows messages with each person per month over the last six years.</p>
+<p class="note">Most worth rekindling first. The line beside each name shows your messages with them per month, from the first to today.</p>
 "#,
     );
-    let shown = limited(neglected.clone(), limit);
+    let shown = &neglected[..limit.map_or(neglected.len(), |n| n.min(neglected.len()))];
     relationship_list(
         &mut page,
         network,
-        &shown,
+        metrics,
+        shown,
         "No neglected relationships: everyone you were close to, you are still in touch with.",
     )?;
     page.push_str("</section>\n");
 
     charts_section(&mut page, network, metrics, &neglected)?;
 
-    let unanswered = limited(reports::unanswered(network), limit);
+    let unanswered = limited(unanswered, limit);
     page.push_str(
         r#"<section id="unanswered">
 <h2>Waiting for your reply</h2>
@@ -198,6 +195,7 @@ pub fn report(
     relationship_list(
         &mut page,
         network,
+        metrics,
         &strongest,
         "No two-way relationship is active right now.",
     )?;
@@ -245,6 +243,7 @@ pub fn report(
 fn relationship_list(
     page: &mut String,
     network: &Network,
+    metrics: &Metrics,
     rows: &[RelationshipRow],
     empty: &str,
 ) -> Result<(), ChartError> {
@@ -266,12 +265,26 @@ fn relationship_list(
             ),
             _ => "never talked".to_string(),
         };
-        let series = timeline::person_by_month(network, row.person, SPARKLINE_MONTHS);
+        let first = metrics
+            .get(row.person)
+            .and_then(|m| m.first_interaction)
+            .unwrap_or(network.as_of);
+        let months = (timeline::month_index(network.as_of) - timeline::month_index(first) + 1)
+            .clamp(*SPARKLINE_MONTHS.start(), *SPARKLINE_MONTHS.end());
+        let series = timeline::person_by_month(network, row.person, months as u32);
+        let from = timeline::month_index(network.as_of) - months + 1;
+        let span = format!(
+            "messages per month, {}-{:02} to {}",
+            from.div_euclid(12),
+            from.rem_euclid(12) + 1,
+            network.as_of.format("%Y-%m")
+        );
         writeln!(
             page,
-            r#"<li><div class="head">{name}<span class="meta">{at}</span><span class="spark" title="messages per month, last six years">{spark}</span></div><p class="reason">{reason}</p><p class="meta">{last} · score {score:.1}</p></li>"#,
+            r#"<li><div class="head">{name}<span class="meta">{at}</span><span class="spark" title="{span}">{spark}</span></div><p class="reason">{reason}</p><p class="meta">{last} · score {score:.1}</p></li>"#,
             name = name_html(&row.name, row.profile_url.as_deref()),
             at = escape(&at),
+            span = escape(&span),
             spark = charts::sparkline(&series)?,
             reason = escape(&row.reason),
             last = escape(&last),
