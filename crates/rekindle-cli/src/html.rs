@@ -95,7 +95,9 @@ pub fn report(
     metrics: &Metrics,
     limit: Option<usize>,
 ) -> Result<String, ChartError> {
-    let summary = reports::summary(export, network, metrics);
+    // Only the header's few facts: reports::summary would build the
+    // neglected list a second time.
+    let warnings = network.warnings.len();
     let neglected = reports::neglected(network, metrics);
     let unanswered = reports::unanswered(network);
     let messaged = metrics
@@ -103,8 +105,8 @@ pub fn report(
         .iter()
         .filter(|m| m.messages_sent + m.messages_received > 0)
         .count();
-    let owner = summary.owner.name.as_deref().unwrap_or("your network");
-    let as_of = summary.as_of;
+    let owner = network.owner.name.as_deref().unwrap_or("your network");
+    let as_of = network.as_of;
 
     let mut page = String::with_capacity(64 * 1024);
     let title = format!("rekindle: {owner}, as of {as_of}");
@@ -136,7 +138,7 @@ pub fn report(
         title = escape(&title),
         owner_html = escape(owner),
         version = env!("CARGO_PKG_VERSION"),
-        connections = summary.connections,
+        connections = export.connections.len(),
         neglected_count = neglected.len(),
         unanswered_count = unanswered.len(),
     )?;
@@ -233,8 +235,8 @@ pub fn report(
 </html>
 "#,
         env!("CARGO_PKG_VERSION"),
-        summary.warnings.len(),
-        if summary.warnings.len() == 1 { "" } else { "s" }
+        warnings,
+        if warnings == 1 { "" } else { "s" }
     )?;
     Ok(page)
 }

@@ -81,36 +81,36 @@ pub fn connections_by_year(network: &Network) -> Vec<YearCount> {
 /// a group message counts once, however many people it reached.
 pub fn messages_by_month(network: &Network) -> Vec<MonthCount> {
     let last = month_index(network.as_of);
-    let mut counts: Vec<(i32, bool)> = Vec::new();
+    // (sent, received) per month, counted back from the as-of month: no
+    // message is later, so one pass finds both the counts and the span.
+    let mut back: Vec<(u32, u32)> = Vec::new();
     for message in network.conversations.iter().flat_map(|c| &c.messages) {
         if message.kind != MessageKind::Personal || message.sent_at.date() > network.as_of {
             continue;
         }
-        counts.push((
-            month_index(message.sent_at.date()),
-            message.sender == Who::Owner,
-        ));
-    }
-    let Some(first) = counts.iter().map(|(m, _)| *m).min() else {
-        return Vec::new();
-    };
-    let mut out: Vec<MonthCount> = (first..=last)
-        .map(|m| MonthCount {
-            year: m.div_euclid(12),
-            month: m.rem_euclid(12) as u32 + 1,
-            sent: 0,
-            received: 0,
-        })
-        .collect();
-    for (month, sent) in counts {
-        let row = &mut out[(month - first) as usize];
-        if sent {
-            row.sent += 1;
+        let ago = (last - month_index(message.sent_at.date())) as usize;
+        if ago >= back.len() {
+            back.resize(ago + 1, (0, 0));
+        }
+        if message.sender == Who::Owner {
+            back[ago].0 += 1;
         } else {
-            row.received += 1;
+            back[ago].1 += 1;
         }
     }
-    out
+    back.iter()
+        .enumerate()
+        .rev()
+        .map(|(ago, &(sent, received))| {
+            let m = last - ago as i32;
+            MonthCount {
+                year: m.div_euclid(12),
+                month: m.rem_euclid(12) as u32 + 1,
+                sent,
+                received,
+            }
+        })
+        .collect()
 }
 
 /// Messages exchanged with one person (direct and group, both ways) in each
