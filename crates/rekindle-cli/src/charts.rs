@@ -52,6 +52,20 @@ fn label_style() -> TextStyle<'static> {
     ("sans-serif", 13).into_font().color(&INK)
 }
 
+/// The series legend, in the upper left corner.
+fn legend<'a, CT: plotters::coord::CoordTranslate>(
+    chart: &mut ChartContext<'a, SVGBackend<'a>, CT>,
+) -> Result<(), ChartError> {
+    chart
+        .configure_series_labels()
+        .position(SeriesLabelPosition::UpperLeft)
+        .background_style(WHITE.mix(0.85))
+        .border_style(SLATE)
+        .label_font(label_style())
+        .draw()?;
+    Ok(())
+}
+
 /// Connections gained per year, as bars.
 pub fn connections_per_year(years: &[YearCount]) -> Result<String, ChartError> {
     svg((WIDTH, HEIGHT), |root| {
@@ -144,13 +158,7 @@ pub fn messages_per_month(months: &[MonthCount]) -> Result<String, ChartError> {
                     PathElement::new(vec![(x, y), (x + 18, y)], color.stroke_width(3))
                 });
         }
-        chart
-            .configure_series_labels()
-            .position(SeriesLabelPosition::UpperLeft)
-            .background_style(WHITE.mix(0.85))
-            .border_style(SLATE)
-            .label_font(label_style())
-            .draw()?;
+        legend(&mut chart)?;
         Ok(())
     })
 }
@@ -203,13 +211,7 @@ pub fn recency_vs_depth(dots: &[Dot]) -> Result<String, ChartError> {
                     + Text::new(label.to_string(), (-9, -5), label_style().pos(anchor))
             })
         }))?;
-        chart
-            .configure_series_labels()
-            .position(SeriesLabelPosition::UpperLeft)
-            .background_style(WHITE.mix(0.85))
-            .border_style(SLATE)
-            .label_font(label_style())
-            .draw()?;
+        legend(&mut chart)?;
         Ok(())
     })
 }
