@@ -2,47 +2,26 @@
 //! exit codes and one-line errors.
 #![allow(clippy::unwrap_used)] // a test may panic; the code under test may not
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
 
-fn samples() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data-samples")
-}
+use std::process::Command;
 
-fn rekindle(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_rekindle"))
-        .args(args)
-        .env("COLUMNS", "80")
-        .env("NO_COLOR", "1")
-        .current_dir(samples())
-        .output()
-        .expect("run rekindle")
-}
+use common::{json, names, rekindle, samples, stdout};
 
-fn stdout(args: &[&str]) -> String {
-    let out = rekindle(args);
-    assert!(
-        out.status.success(),
-        "rekindle {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert!(
-        out.stderr.is_empty(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("utf-8")
-}
-
-fn json(args: &[&str]) -> serde_json::Value {
-    serde_json::from_str(&stdout(args)).expect("valid JSON")
-}
+/// Every command that prints a list or a record of an export.
+const REPORTS: [&str; 7] = [
+    "summary",
+    "neglected",
+    "strongest",
+    "unanswered",
+    "never-contacted",
+    "companies",
+    "metrics",
+];
 
 /// Compares with `tests/golden/<name>`; `REKINDLE_BLESS=1` rewrites the file.
 fn golden(name: &str, actual: &str) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../tests/golden")
-        .join(name);
+    let path = common::root().join("tests/golden").join(name);
     if std::env::var_os("REKINDLE_BLESS").is_some() {
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(&path, actual).unwrap();
@@ -157,14 +136,6 @@ fn every_era_gives_the_same_reports() {
     }
 }
 
-fn names(rows: &serde_json::Value) -> Vec<String> {
-    rows.as_array()
-        .unwrap()
-        .iter()
-        .map(|r| r["name"].as_str().unwrap().to_string())
-        .collect()
-}
-
 #[test]
 fn json_rows_carry_the_documented_fields() {
     let rows = json(&["neglected", "2026", "--format", "json"]);
@@ -197,14 +168,8 @@ fn json_rows_carry_the_documented_fields() {
 
 #[test]
 fn tables_fit_80_columns() {
-    for report in [
-        "neglected",
-        "strongest",
-        "unanswered",
-        "never-contacted",
-        "companies",
-        "metrics",
-    ] {
+    // A summary is a record, not a table: its values are never cut.
+    for report in REPORTS.into_iter().filter(|r| *r != "summary") {
         let out = stdout(&[report, "2026"]);
         for line in out.lines() {
             assert!(
@@ -378,15 +343,7 @@ fn redact_hides_every_name_and_link_in_every_output() {
         assert!(secrets.len() > 15, "{secrets:?}");
 
         let mut outputs = Vec::new();
-        for command in [
-            "summary",
-            "neglected",
-            "strongest",
-            "unanswered",
-            "never-contacted",
-            "companies",
-            "metrics",
-        ] {
+        for command in REPORTS {
             for format in ["table", "json", "csv", "markdown"] {
                 outputs.push(stdout(&[command, zip, "--redact", "--format", format]));
             }

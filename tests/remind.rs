@@ -2,48 +2,20 @@
 //! (ical-rs) and checked line by line against RFC 5545.
 #![allow(clippy::unwrap_used)] // a test may panic; the code under test may not
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
+
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use chrono::{Days, NaiveDate};
+use common::{SAMPLE_ZIP as ZIP, json, rekindle, stdout};
 use ical::parser::ical::component::{IcalCalendar, IcalEvent};
-
-const ZIP: &str = "zips/Complete_LinkedInDataExport_10-05-2026.zip";
-
-fn samples() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data-samples")
-}
-
-fn rekindle(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_rekindle"))
-        .args(args)
-        .env("NO_COLOR", "1")
-        .current_dir(samples())
-        .output()
-        .expect("run rekindle")
-}
-
-fn stdout(args: &[&str]) -> String {
-    let out = rekindle(args);
-    assert!(
-        out.status.success(),
-        "rekindle {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert!(
-        out.stderr.is_empty(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("utf-8")
-}
 
 /// The neglected list as JSON: what `remind` must put in the calendar.
 fn neglected() -> Vec<serde_json::Value> {
-    let json: serde_json::Value =
-        serde_json::from_str(&stdout(&["neglected", ZIP, "--format", "json"])).unwrap();
-    let rows = json.as_array().unwrap().clone();
+    let rows = json(&["neglected", ZIP, "--format", "json"])
+        .as_array()
+        .unwrap()
+        .clone();
     assert!(rows.len() >= 2, "the 2026 sample has neglected people");
     rows
 }

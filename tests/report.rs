@@ -8,14 +8,12 @@
 //! missing browser a failure.
 #![allow(clippy::unwrap_used)] // a test may panic; the code under test may not
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-const ZIP: &str = "zips/Complete_LinkedInDataExport_10-05-2026.zip";
-
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
+use common::{SAMPLE_ZIP as ZIP, json, names, rekindle, root, stdout};
 
 fn scratch(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("rekindle-report-test-{}", std::process::id()));
@@ -23,26 +21,12 @@ fn scratch(name: &str) -> PathBuf {
     dir.join(name)
 }
 
-fn rekindle(args: &[&str]) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_rekindle"))
-        .args(args)
-        .current_dir(root().join("data-samples"))
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "rekindle {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
-
 /// The report of the 2026 sample, written with `-o` to a scratch file.
 fn report(name: &str, extra: &[&str]) -> (PathBuf, String) {
     let path = scratch(name);
     let mut args = vec!["report", ZIP, "-o", path.to_str().unwrap()];
     args.extend_from_slice(extra);
-    let said = rekindle(&args);
+    let said = stdout(&args);
     assert!(said.starts_with("Wrote "), "{said}");
     let html = std::fs::read_to_string(&path).unwrap();
     (path, html)
@@ -72,13 +56,7 @@ fn names_in(html: &str, section: &str) -> Vec<String> {
 }
 
 fn json_names(command: &str) -> Vec<String> {
-    let rows: serde_json::Value =
-        serde_json::from_str(&rekindle(&[command, ZIP, "--format", "json"])).unwrap();
-    rows.as_array()
-        .unwrap()
-        .iter()
-        .map(|r| r["name"].as_str().unwrap().to_string())
-        .collect()
+    names(&json(&[command, ZIP, "--format", "json"]))
 }
 
 #[test]
@@ -165,13 +143,9 @@ fn report_loads_nothing_and_holds_no_message_text() {
 
 #[test]
 fn report_to_stdout_and_a_clear_error_for_an_unwritable_path() {
-    let page = rekindle(&["report", ZIP, "-o", "-"]);
+    let page = stdout(&["report", ZIP, "-o", "-"]);
     assert!(page.starts_with("<!doctype html>") && page.trim_end().ends_with("</html>"));
-    let out = Command::new(env!("CARGO_BIN_EXE_rekindle"))
-        .args(["report", ZIP, "-o", "/nonexistent-dir/r.html"])
-        .current_dir(root().join("data-samples"))
-        .output()
-        .unwrap();
+    let out = rekindle(&["report", ZIP, "-o", "/nonexistent-dir/r.html"]);
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
