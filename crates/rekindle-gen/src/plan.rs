@@ -156,6 +156,15 @@ pub(crate) struct Plan {
     pub invitations: Vec<Invitation>,
 }
 
+impl Plan {
+    /// The name of a person's current company, or `""` when they have none.
+    pub fn company_of(&self, person: &Person) -> &str {
+        person
+            .company
+            .map_or("", |c| self.companies[c as usize].as_str())
+    }
+}
+
 /// Builds the plan of an export.
 pub(crate) fn plan(spec: &Spec) -> Plan {
     let mut b = Builder::new(spec);

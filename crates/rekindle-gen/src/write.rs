@@ -215,9 +215,7 @@ fn connections(w: &mut impl Write, plan: &Plan, dir: &Directory) -> io::Result<(
             }
             Some(i) => {
                 let p = &plan.persons[i];
-                let company = p
-                    .company
-                    .map_or("", |c| plan.companies[c as usize].as_str());
+                let company = plan.company_of(p);
                 row(
                     w,
                     &[
@@ -455,9 +453,7 @@ fn recommendations(w: &mut impl Write, plan: &Plan, received: bool) -> io::Resul
         let about = if received { OWNER_FIRST } else { &p.first };
         let text = r.text.replace("{name}", about);
         let date = datetime(r.t).format("%b %Y").to_string();
-        let company = p
-            .company
-            .map_or("", |c| plan.companies[c as usize].as_str());
+        let company = plan.company_of(p);
         row(
             w,
             &[
