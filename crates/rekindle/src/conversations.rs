@@ -10,9 +10,11 @@ use chrono::NaiveDateTime;
 
 use crate::error::Warning;
 use crate::export::Export;
-use crate::identity::{LINKEDIN_MEMBER, People, PersonId, Who, name_key, split_names};
+use crate::identity::{People, PersonId, Who};
+use crate::keys::{LINKEDIN_MEMBER, name_key, split_names, url_list};
 use crate::options::Options;
-use crate::parse::messages::{Direction, Folder, MessageKind, url_list};
+use crate::parse::Direction;
+use crate::parse::messages::{Folder, MessageKind};
 use crate::strings::Sym;
 
 /// One message of a conversation, resolved.

@@ -9,9 +9,11 @@ use petgraph::graph::{DiGraph, NodeIndex};
 use crate::conversations::{self, Conversation};
 use crate::error::{Result, Warning};
 use crate::export::Export;
-use crate::identity::{self, Owner, People, PersonId, Who, profile_link};
+use crate::identity::{self, Owner, People, PersonId, Who};
+use crate::keys::profile_link;
 use crate::options::Options;
-use crate::parse::messages::{Direction, MessageKind};
+use crate::parse::Direction;
+use crate::parse::messages::MessageKind;
 
 /// A person in the graph. Node `i` is [`PersonId`]`(i)`; node 0 is the owner.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]

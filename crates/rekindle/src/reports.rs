@@ -9,7 +9,8 @@ use serde::Serialize;
 
 use crate::conversations::Conversation;
 use crate::export::Export;
-use crate::identity::{PersonId, Who, profile_link};
+use crate::identity::{PersonId, Who};
+use crate::keys::profile_link;
 use crate::metrics::{IN_TOUCH_DAYS, MIN_NEGLECTED_DEPTH, Metrics, PersonMetrics};
 use crate::network::{Network, Tie};
 use crate::parse::messages::MessageKind;

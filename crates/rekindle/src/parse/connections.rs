@@ -11,7 +11,7 @@ use serde::Deserialize;
 use super::{full_name, open_table, text};
 use crate::dates::parse_date;
 use crate::error::{Result, Warning};
-use crate::identity::normalize_profile_url;
+use crate::keys::normalize_profile_url;
 use crate::limits::Limits;
 
 /// One connection, as LinkedIn listed it at export time.

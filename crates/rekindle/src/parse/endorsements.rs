@@ -11,7 +11,7 @@ use serde::Deserialize;
 use super::{full_name, open_table};
 use crate::dates::parse_datetime;
 use crate::error::{Result, Warning};
-use crate::identity::normalize_profile_url;
+use crate::keys::normalize_profile_url;
 use crate::limits::Limits;
 
 /// One endorsement, received or given.

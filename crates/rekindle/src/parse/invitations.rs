@@ -12,9 +12,9 @@ use serde::Deserialize;
 use super::open_table;
 use crate::dates::parse_datetime;
 use crate::error::{Result, Warning};
-use crate::identity::normalize_profile_url;
+use crate::keys::normalize_profile_url;
 use crate::limits::Limits;
-use crate::parse::messages::Direction;
+use crate::parse::Direction;
 
 /// One invitation.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]

@@ -10,10 +10,11 @@ use std::io::Read;
 
 use chrono::NaiveDateTime;
 
+pub use super::Direction;
 use super::open_table;
 use crate::dates::parse_datetime;
 use crate::error::{Result, Warning};
-use crate::identity::{normalize_profile_url, split_profile_urls};
+use crate::keys::{normalize_profile_url, split_profile_urls, url_list};
 use crate::limits::Limits;
 use crate::strings::{Strings, Sym};
 use std::collections::HashMap;
@@ -30,16 +31,6 @@ pub enum Folder {
     Spam,
     /// Any other folder name.
     Other,
-}
-
-/// Who sent a message, when the file says so itself (2020 exports only).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Direction {
-    /// Received by the owner.
-    Incoming,
-    /// Sent by the owner.
-    Outgoing,
 }
 
 /// What kind of message a row is.
@@ -99,12 +90,6 @@ impl Message {
     pub fn recipient_url_count(&self, strings: &Strings) -> usize {
         self.recipient_urls(strings).count()
     }
-}
-
-/// The URLs of a [`Message::recipient_urls`]-style symbol: normalised URLs
-/// joined by `,`.
-pub fn url_list(strings: &Strings, urls: Sym) -> impl Iterator<Item = &str> {
-    strings.get(urls).split(',').filter(|u| !u.is_empty())
 }
 
 const SPONSORED_MARK: &[u8] = b"<p class=\"spinmail-quill-editor__spin-break\">";

@@ -21,6 +21,17 @@ use csv::ByteRecord;
 use serde::Deserialize;
 
 use crate::error::{Error, Result, Warning};
+
+/// Who sent a message, when the file says so itself (2020 exports only).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    /// Received by the owner.
+    Incoming,
+    /// Sent by the owner.
+    Outgoing,
+}
+
 use crate::limits::{Limits, human_bytes};
 
 /// The CSV reader's buffer: it reads this far ahead of the record it parses.

@@ -1,0 +1,191 @@
+//! The text keys people are matched by: normalised profile URLs and names.
+//!
+//! A leaf below every parser: it knows nothing of files, people or graphs.
+
+use crate::strings::{Strings, Sym};
+
+/// Normalises a LinkedIn profile URL into a key: lowercase, no scheme, no
+/// `www.` or country subdomain, no query, fragment or trailing slash, and
+/// percent-encoding decoded. `None` for text that is not a profile URL.
+///
+/// ```
+/// use rekindle::normalize_profile_url;
+/// assert_eq!(
+///     normalize_profile_url("https://www.linkedin.com/in/Zo%C3%AB-Brennan/?trk=abc").as_deref(),
+///     Some("linkedin.com/in/zoë-brennan")
+/// );
+/// assert_eq!(normalize_profile_url("www.linkedin.com/in/sam-lee").as_deref(), Some("linkedin.com/in/sam-lee"));
+/// assert_eq!(normalize_profile_url(""), None);
+/// ```
+pub fn normalize_profile_url(url: &str) -> Option<String> {
+    let mut s = url.trim();
+    if s.is_empty() {
+        return None;
+    }
+    for scheme in ["https://", "http://"] {
+        // Compared as bytes: slicing text could cut a multi-byte character.
+        if s.as_bytes()
+            .get(..scheme.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(scheme.as_bytes()))
+        {
+            s = &s[scheme.len()..];
+        }
+    }
+    let s = s.split(['?', '#']).next().unwrap_or("");
+    let s = s.trim_end_matches('/');
+    let decoded = percent_decode(s).to_lowercase();
+    let (host, path) = decoded.split_once('/')?;
+    let host = if host == "linkedin.com" || host.ends_with(".linkedin.com") {
+        "linkedin.com"
+    } else {
+        host
+    };
+    if path.is_empty() || host.is_empty() || host.contains(char::is_whitespace) {
+        return None;
+    }
+    Some(format!("{host}/{path}"))
+}
+
+/// The clickable form of a normalised profile URL key.
+pub fn profile_link(key: &str) -> String {
+    if key.starts_with("linkedin.com/") {
+        format!("https://www.{key}")
+    } else {
+        format!("https://{key}")
+    }
+}
+
+fn percent_decode(s: &str) -> String {
+    if !s.contains('%') {
+        return s.to_string();
+    }
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok();
+            if let Some(b) = hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
+                out.push(b);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8(out).unwrap_or_else(|_| s.to_string())
+}
+
+/// Splits a `RECIPIENT PROFILE URLS` cell (`,` or `;` separated) into keys.
+pub fn split_profile_urls(cell: &str) -> Vec<String> {
+    cell.split([',', ';'])
+        .filter_map(normalize_profile_url)
+        .collect()
+}
+
+/// The key names are compared by: lowercase, single spaces, trimmed.
+pub fn name_key(name: &str) -> String {
+    name.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// Splits a `TO` cell of names joined by `", "` into names, joining pieces
+/// back together wherever they form a name known elsewhere (`Jane Doe, Ph.D.`).
+///
+/// ```
+/// use rekindle::split_names;
+/// let known = |n: &str| n == "jane doe, ph.d.";
+/// assert_eq!(split_names("Priya Raman, Jane Doe, Ph.D., Tomás Álvarez", known),
+///            ["Priya Raman", "Jane Doe, Ph.D.", "Tomás Álvarez"]);
+/// ```
+pub fn split_names(cell: &str, is_known: impl Fn(&str) -> bool) -> Vec<String> {
+    let parts: Vec<&str> = cell.split(", ").map(str::trim).collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < parts.len() {
+        let mut taken = 1;
+        for j in (i + 2..=parts.len()).rev() {
+            if is_known(&name_key(&parts[i..j].join(", "))) {
+                taken = j - i;
+                break;
+            }
+        }
+        let name = parts[i..i + taken].join(", ");
+        if !name.is_empty() {
+            out.push(name);
+        }
+        i += taken;
+    }
+    out
+}
+
+/// The sender name LinkedIn uses for closed or private accounts.
+pub const LINKEDIN_MEMBER: &str = "LinkedIn Member";
+
+/// The URLs of a [`Message::recipient_urls`]-style symbol: normalised URLs
+/// joined by `,`.
+pub fn url_list(strings: &Strings, urls: Sym) -> impl Iterator<Item = &str> {
+    strings.get(urls).split(',').filter(|u| !u.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_normalise_to_one_key() {
+        let key = Some("linkedin.com/in/ines-okafor-3b2a91".to_string());
+        for u in [
+            "https://www.linkedin.com/in/ines-okafor-3b2a91",
+            "http://linkedin.com/in/Ines-Okafor-3b2a91/",
+            "www.linkedin.com/in/ines-okafor-3b2a91?trk=public_profile",
+            "https://uk.linkedin.com/in/ines-okafor-3b2a91#about",
+        ] {
+            assert_eq!(normalize_profile_url(u), key, "{u}");
+        }
+        assert_eq!(
+            normalize_profile_url("https://www.linkedin.com/in/zo%C3%AB-brennan-12ab"),
+            normalize_profile_url("https://www.linkedin.com/in/zoë-brennan-12ab")
+        );
+        assert_eq!(normalize_profile_url("not a url"), None);
+        // Found by cargo fuzz: a multi-byte character where a scheme would end.
+        assert_eq!(
+            normalize_profile_url("www.li\u{fffd}nkedin.com/in/avery").as_deref(),
+            Some("www.li\u{fffd}nkedin.com/in/avery")
+        );
+        assert_eq!(
+            normalize_profile_url("htt\u{e9}://x/in/y").as_deref(),
+            Some("htt\u{e9}://x/in/y")
+        );
+        assert_eq!(
+            profile_link("linkedin.com/in/x"),
+            "https://www.linkedin.com/in/x"
+        );
+    }
+
+    #[test]
+    fn recipient_urls_split_on_either_separator() {
+        assert_eq!(
+            split_profile_urls(
+                "https://www.linkedin.com/in/a,https://www.linkedin.com/in/b; https://www.linkedin.com/in/c"
+            ),
+            [
+                "linkedin.com/in/a",
+                "linkedin.com/in/b",
+                "linkedin.com/in/c"
+            ]
+        );
+    }
+
+    #[test]
+    fn names_split_only_into_known_names() {
+        let none = |_: &str| false;
+        assert_eq!(split_names("A B, C D", none), ["A B", "C D"]);
+        assert_eq!(split_names("Jane Doe, Ph.D.", none), ["Jane Doe", "Ph.D."]);
+        let known = |n: &str| n == "jane doe, ph.d.";
+        assert_eq!(split_names("Jane Doe, Ph.D.", known), ["Jane Doe, Ph.D."]);
+    }
+}
