@@ -5,14 +5,14 @@
 #![allow(clippy::print_stdout)] // an example prints; the library never does
 
 use petgraph::visit::EdgeRef;
-use rekindle::{Export, Network, Options, Tie};
+use rekindle::{Analysis, Options, Tie};
 
 fn main() -> Result<(), rekindle::Error> {
     let path = std::env::args()
         .nth(1)
         .unwrap_or_else(|| "data-samples/2026".to_string());
-    let export = Export::open(&path)?;
-    let network = Network::from_export(&export, &Options::default())?;
+    let analysis = Analysis::open(&path, &Options::default())?;
+    let network = analysis.network();
     let graph = &network.graph;
     let owner = network.owner_node();
     println!(

@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use rekindle::{Export, Network, Options, metrics, reports};
+use rekindle::{Analysis, Options};
 use serde_json::Value;
 
 fn samples() -> PathBuf {
@@ -40,11 +40,8 @@ fn forms(era: &str, want: &Value) -> Vec<PathBuf> {
     ]
 }
 
-fn analyse(path: &Path, options: &Options) -> (Export, Network, metrics::Metrics) {
-    let export = Export::open(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let network = Network::from_export(&export, options).expect("network");
-    let metrics = metrics::compute(&network).expect("metrics");
-    (export, network, metrics)
+fn analyse(path: &Path, options: &Options) -> Analysis {
+    Analysis::open(path, options).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
 fn names<T>(rows: &[T], name: impl Fn(&T) -> &str) -> Vec<String> {
@@ -65,8 +62,7 @@ fn listed(want: &Value, key: &str) -> Vec<String> {
 fn every_era_and_form_gives_the_expected_summary() {
     for (era, want) in expected() {
         for path in forms(&era, &want) {
-            let (export, network, metrics) = analyse(&path, &Options::default());
-            let s = reports::summary(&export, &network, &metrics);
+            let s = analyse(&path, &Options::default()).summary();
             let got = serde_json::to_value(&s).expect("summary serialises");
             let at = path.display();
             for key in [
@@ -106,21 +102,21 @@ fn every_era_and_form_gives_the_expected_summary() {
 fn every_era_ranks_the_same_people_in_the_same_order() {
     for (era, want) in expected() {
         for path in forms(&era, &want) {
-            let (_, network, metrics) = analyse(&path, &Options::default());
+            let analysis = analyse(&path, &Options::default());
             let at = path.display();
-            let neglected = reports::neglected(&network, &metrics);
+            let neglected = analysis.neglected();
             assert_eq!(
                 names(&neglected, |r| &r.name),
                 listed(&want, "neglected_order"),
                 "{at}"
             );
-            let unanswered = reports::unanswered(&network);
+            let unanswered = analysis.unanswered();
             assert_eq!(
                 names(&unanswered, |r| &r.name),
                 listed(&want, "unanswered_order"),
                 "{at}"
             );
-            let strongest = reports::strongest(&network, &metrics);
+            let strongest = analysis.strongest();
             assert_eq!(strongest[0].name, want["strongest_first"], "{at}");
             // The recruiter and the one-off contacts never look neglected.
             for r in &neglected {
@@ -142,8 +138,7 @@ fn spam_counts_only_when_asked() {
             include_spam: true,
             ..Options::default()
         };
-        let (export, network, metrics) = analyse(&path, &options);
-        let got = serde_json::to_value(reports::summary(&export, &network, &metrics)).unwrap();
+        let got = serde_json::to_value(analyse(&path, &options).summary()).unwrap();
         for key in ["messages", "conversations", "people"] {
             assert_eq!(got[key], want["include_spam"][key], "{era}: {key}");
         }
@@ -157,8 +152,8 @@ fn messages_csv_alone_still_finds_the_owner() {
         .find(|(era, _)| era == "2026")
         .unwrap();
     let path = forms("2026", &want)[1].join("messages.csv");
-    let (export, network, metrics) = analyse(&path, &Options::default());
-    let s = reports::summary(&export, &network, &metrics);
+    let analysis = analyse(&path, &Options::default());
+    let s = analysis.summary();
     assert_eq!(s.owner.name.as_deref(), Some("Avery Quinn"));
     assert_eq!(
         s.owner.profile_url.as_deref(),
@@ -172,7 +167,7 @@ fn messages_csv_alone_still_finds_the_owner() {
     assert_eq!(s.messages, 193);
     assert_eq!(s.connections, 0);
     assert_eq!(
-        names(&reports::neglected(&network, &metrics), |r| &r.name),
+        names(&analysis.neglected(), |r| &r.name),
         ["Maya Okonkwo-Reyes", "Jonas Lindqvist"]
     );
 }
@@ -183,16 +178,18 @@ fn as_of_override_reads_the_export_as_it_was_then() {
         as_of: Some(Options::parse_as_of("2024-01-01").unwrap()),
         ..Options::default()
     };
-    let (_, network, metrics) = analyse(&samples().join("2026"), &options);
-    assert_eq!(network.as_of.to_string(), "2024-01-01");
+    let analysis = analyse(&samples().join("2026"), &options);
+    assert_eq!(analysis.network().as_of.to_string(), "2024-01-01");
     // In early 2024 Maya and Avery still wrote every few weeks.
     assert!(
-        reports::neglected(&network, &metrics)
+        analysis
+            .neglected()
             .iter()
             .all(|r| r.name != "Maya Okonkwo-Reyes")
     );
     assert!(
-        reports::strongest(&network, &metrics)
+        analysis
+            .strongest()
             .iter()
             .any(|r| r.name == "Maya Okonkwo-Reyes")
     );

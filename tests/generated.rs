@@ -85,11 +85,10 @@ fn neglected_finds_the_formerly_close_at_scale() {
         "the export should hold a fair number of formerly-close people"
     );
 
-    let export = rekindle::Export::open(&zip).unwrap();
-    let network = rekindle::Network::from_export(&export, &rekindle::Options::default()).unwrap();
-    let metrics = rekindle::metrics::compute(&network).unwrap();
-    let neglected = rekindle::reports::neglected(&network, &metrics);
-    let summary = rekindle::reports::summary(&export, &network, &metrics);
+    let analysis = rekindle::Analysis::open(&zip, &rekindle::Options::default()).unwrap();
+    let neglected = analysis.neglected();
+    let summary = analysis.summary();
+    let metrics = analysis.metrics();
 
     // Exact counts.
     assert_eq!(summary.connections, truth.connections, "connections");

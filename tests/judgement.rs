@@ -5,8 +5,8 @@
 //! date, 2025-06-30, which comes from the export's name.
 
 use rekindle::metrics::{Metrics, PersonMetrics};
-use rekindle::reports::{self, RelationshipRow};
-use rekindle::{Export, FileKind, Network, Options, metrics};
+use rekindle::reports::RelationshipRow;
+use rekindle::{Analysis, Export, FileKind, Options};
 
 const EXPORT_NAME: &str = "Complete_LinkedInDataExport_06-30-2025";
 /// The as-of date, as (year, month, day).
@@ -233,10 +233,8 @@ impl Story {
         Ok(export)
     }
 
-    fn analyse(&self, options: &Options) -> rekindle::Result<(Network, Metrics)> {
-        let network = Network::from_export(&self.export()?, options)?;
-        let metrics = metrics::compute(&network)?;
-        Ok((network, metrics))
+    fn analyse(&self, options: &Options) -> rekindle::Result<Analysis> {
+        Analysis::from_export(self.export()?, options)
     }
 }
 
@@ -275,8 +273,8 @@ fn deep_tie_outranks_shallow_tie_silent_equally_long() {
     // messages over 2+ years, Ben for 8 messages over 5 months.
     story.exchange(&ana, 730, 21, 40);
     story.exchange(&ben, 730, 21, 8);
-    let (network, m) = story.analyse(&Options::default()).expect("analyse");
-    let neglected = reports::neglected(&network, &m);
+    let analysis = story.analyse(&Options::default()).expect("analyse");
+    let neglected = analysis.neglected();
 
     assert_eq!(names(&neglected), ["Ana Brightwater", "Ben Okoro"]);
     let (a, b) = (&neglected[0], &neglected[1]);
@@ -287,7 +285,12 @@ fn deep_tie_outranks_shallow_tie_silent_equally_long() {
     assert_close(a.depth, 70.0);
     assert_close(a.score, 68.0); // 70 × (1 − 21/730)
     // Ben: 4 each way (4/15 of 40) and 6 months, Feb–Jul 2023 (6/12 of 30).
-    assert_eq!(metrics_of(&m, &ben).expect("Ben").active_months, 6);
+    assert_eq!(
+        metrics_of(analysis.metrics(), &ben)
+            .expect("Ben")
+            .active_months,
+        6
+    );
     assert_close(b.depth, 25.7);
     assert_close(b.score, 24.9); // 25.67 × (1 − 21/730)
     assert_eq!(
@@ -315,11 +318,11 @@ fn more_overdue_for_its_own_rhythm_ranks_higher() {
         .flat_map(|(i, &d)| std::iter::repeat_n(d, if i < 2 { 4 } else { 2 }))
         .collect();
     story.talk(&dmitri, &dmitri_days);
-    let (network, m) = story.analyse(&Options::default()).expect("analyse");
+    let analysis = story.analyse(&Options::default()).expect("analyse");
 
     let (c, d) = (
-        metrics_of(&m, &cleo).expect("Cleo"),
-        metrics_of(&m, &dmitri).expect("Dmitri"),
+        metrics_of(analysis.metrics(), &cleo).expect("Cleo"),
+        metrics_of(analysis.metrics(), &dmitri).expect("Dmitri"),
     );
     assert_eq!((c.messages_sent, c.messages_received), (10, 10));
     assert_eq!((d.messages_sent, d.messages_received), (10, 10));
@@ -330,7 +333,7 @@ fn more_overdue_for_its_own_rhythm_ranks_higher() {
     assert_eq!(c.typical_gap_days, Some(21.0));
     assert_eq!(d.typical_gap_days, Some(120.0));
 
-    let neglected = reports::neglected(&network, &m);
+    let neglected = analysis.neglected();
     assert_eq!(names(&neglected), ["Cleo Marchetti", "Dmitri Hale"]);
     // depth 26.67 + 20 = 46.67; × (1 − 21/300) and × (1 − 120/300).
     assert_close(neglected[0].score, 43.4);
@@ -381,8 +384,8 @@ fn never_listed() {
         };
         story.raw(&row);
     }
-    let (network, m) = story.analyse(&Options::default()).expect("analyse");
-    let neglected = reports::neglected(&network, &m);
+    let analysis = story.analyse(&Options::default()).expect("analyse");
+    let neglected = analysis.neglected();
 
     assert_eq!(names(&neglected), ["Nora Vance"]);
     for name in [
@@ -398,13 +401,31 @@ fn never_listed() {
     assert!(listed(&neglected, &AVERY).is_none());
     // Why: Omar is in touch, Rita one-way; the sponsor, the closed account and
     // Avery are nobody to the metrics.
-    let strongest = reports::strongest(&network, &m);
+    let strongest = analysis.strongest();
     assert_eq!(names(&strongest), ["Omar Haddad"]);
-    let r = metrics_of(&m, &rita).expect("Rita");
+    let r = metrics_of(analysis.metrics(), &rita).expect("Rita");
     assert_eq!((r.messages_sent, r.messages_received, r.depth), (0, 5, 0.0));
-    assert!(m.rows.iter().all(|r| r.name != "Northwind Careers"));
-    assert!(m.rows.iter().all(|r| r.name != "LinkedIn Member"));
-    assert!(m.rows.iter().all(|r| r.name != "Avery Quinn"));
+    assert!(
+        analysis
+            .metrics()
+            .rows
+            .iter()
+            .all(|r| r.name != "Northwind Careers")
+    );
+    assert!(
+        analysis
+            .metrics()
+            .rows
+            .iter()
+            .all(|r| r.name != "LinkedIn Member")
+    );
+    assert!(
+        analysis
+            .metrics()
+            .rows
+            .iter()
+            .all(|r| r.name != "Avery Quinn")
+    );
 }
 
 #[test]
@@ -416,15 +437,20 @@ fn people_sharing_a_name_are_scored_separately() {
     story.connect(&other_sam, 1500);
     story.exchange(&deep_sam, 400, 14, 30);
     story.exchange(&other_sam, 600, 30, 2);
-    let (network, m) = story.analyse(&Options::default()).expect("analyse");
-    let neglected = reports::neglected(&network, &m);
+    let analysis = story.analyse(&Options::default()).expect("analyse");
+    let neglected = analysis.neglected();
 
     let sams: Vec<&RelationshipRow> = neglected.iter().filter(|r| r.name == "Sam Lee").collect();
     assert_eq!(sams.len(), 1, "{neglected:?}");
     assert_eq!(sams[0].profile_url, Some(deep_sam.url()));
     assert_eq!((sams[0].messages_sent, sams[0].messages_received), (15, 15));
 
-    let rows: Vec<&PersonMetrics> = m.rows.iter().filter(|r| r.name == "Sam Lee").collect();
+    let rows: Vec<&PersonMetrics> = analysis
+        .metrics()
+        .rows
+        .iter()
+        .filter(|r| r.name == "Sam Lee")
+        .collect();
     assert_eq!(rows.len(), 2);
     assert_ne!(rows[0].profile_url, rows[1].profile_url);
     let mut sent: Vec<u32> = rows.iter().map(|r| r.messages_sent).collect();
@@ -443,8 +469,8 @@ fn drafts_are_not_contact() {
         draft: true,
         ..Story::row(&c, &AVERY, &[&tess], 5)
     });
-    let (network, m) = story.analyse(&Options::default()).expect("analyse");
-    let neglected = reports::neglected(&network, &m);
+    let analysis = story.analyse(&Options::default()).expect("analyse");
+    let neglected = analysis.neglected();
 
     let row = listed(&neglected, &tess).expect("Tess still neglected");
     assert_eq!(ymd(730), "2023-07-01");
@@ -471,15 +497,19 @@ fn spam_is_not_contact_unless_asked() {
         });
     }
 
-    let (_, m) = story.analyse(&Options::default()).expect("analyse");
-    assert!(metrics_of(&m, &vic).is_none(), "{:?}", m.rows);
+    let analysis = story.analyse(&Options::default()).expect("analyse");
+    assert!(
+        metrics_of(analysis.metrics(), &vic).is_none(),
+        "{:?}",
+        analysis.metrics().rows
+    );
 
     let with_spam = Options {
         include_spam: true,
         ..Options::default()
     };
-    let (_, m) = story.analyse(&with_spam).expect("analyse");
-    let v = metrics_of(&m, &vic).expect("Vic counted with spam");
+    let analysis = story.analyse(&with_spam).expect("analyse");
+    let v = metrics_of(analysis.metrics(), &vic).expect("Vic counted with spam");
     assert_eq!((v.messages_sent, v.messages_received), (0, 3));
     assert_eq!(v.last_interaction.map(|d| d.to_string()), Some(ymd(100)));
 }
@@ -492,20 +522,20 @@ fn as_of_override_sees_the_past() {
     // Every 3 weeks, the last message 400 days before the export.
     story.exchange(&uma, 400, 21, 30);
 
-    let (network, m) = story.analyse(&Options::default()).expect("analyse");
-    assert_eq!(network.as_of.to_string(), ymd(0));
-    assert!(listed(&reports::neglected(&network, &m), &uma).is_some());
-    assert!(listed(&reports::strongest(&network, &m), &uma).is_none());
+    let analysis = story.analyse(&Options::default()).expect("analyse");
+    assert_eq!(analysis.network().as_of.to_string(), ymd(0));
+    assert!(listed(&analysis.neglected(), &uma).is_some());
+    assert!(listed(&analysis.strongest(), &uma).is_none());
 
     // The day before the last message: the one before it was 20 days earlier.
     let past = Options {
         as_of: Some(Options::parse_as_of(&ymd(401)).expect("date")),
         ..Options::default()
     };
-    let (network, m) = story.analyse(&past).expect("analyse");
-    assert_eq!(network.as_of.to_string(), ymd(401));
-    assert!(listed(&reports::neglected(&network, &m), &uma).is_none());
-    let strongest = reports::strongest(&network, &m);
+    let analysis = story.analyse(&past).expect("analyse");
+    assert_eq!(analysis.network().as_of.to_string(), ymd(401));
+    assert!(listed(&analysis.neglected(), &uma).is_none());
+    let strongest = analysis.strongest();
     let row = listed(&strongest, &uma).expect("in touch then");
     assert_eq!(row.days_since_last_interaction, Some(20));
     assert_eq!(row.messages_sent + row.messages_received, 29);
@@ -529,8 +559,8 @@ fn unanswered_lists_who_wrote_last() {
     story.say(&g, &AVERY, &[&yusuf, &zara], 30);
     story.say(&g, &yusuf, &[&AVERY, &zara], 25);
     story.say(&g, &zara, &[&AVERY, &yusuf], 20);
-    let (network, _) = story.analyse(&Options::default()).expect("analyse");
-    let rows = reports::unanswered(&network);
+    let analysis = story.analyse(&Options::default()).expect("analyse");
+    let rows = analysis.unanswered();
 
     assert_eq!(rows.len(), 1, "{rows:?}");
     let r = &rows[0];
@@ -557,8 +587,8 @@ fn never_contacted_excludes_two_way_ties() {
     story.say(&c, &AVERY, &[&dee], 700);
     story.say(&c, &AVERY, &[&dee], 650);
     story.exchange(&eli, 60, 5, 4);
-    let (_, m) = story.analyse(&Options::default()).expect("analyse");
-    let rows = reports::never_contacted(&m);
+    let analysis = story.analyse(&Options::default()).expect("analyse");
+    let rows = analysis.never_contacted();
 
     let listed: Vec<(&str, String, &str)> = rows
         .iter()
@@ -586,14 +616,20 @@ fn owner_is_known_in_an_export_of_received_messages_only() {
     let vic = someone("Vic Sterling", "vic-sterling");
     let mut story = Story::default();
     story.one_way_from(&vic, &[200, 150, 100]);
-    let (network, m) = story.analyse(&Options::default()).expect("analyse");
+    let analysis = story.analyse(&Options::default()).expect("analyse");
 
     assert!(
-        metrics_of(&m, &AVERY).is_none(),
+        metrics_of(analysis.metrics(), &AVERY).is_none(),
         "the owner became a person"
     );
-    assert!(network.conversations.iter().all(|c| !c.is_group()));
-    let v = metrics_of(&m, &vic).expect("Vic");
+    assert!(
+        analysis
+            .network()
+            .conversations
+            .iter()
+            .all(|c| !c.is_group())
+    );
+    let v = metrics_of(analysis.metrics(), &vic).expect("Vic");
     assert_eq!((v.messages_sent, v.messages_received), (0, 3));
     assert_eq!(v.group_conversations, 0);
 }

@@ -62,7 +62,7 @@ fn pipeline(export: &Export) {
         return;
     };
     let metrics = metrics::compute(&network).expect("metrics never fail on parsed input");
-    reports::summary(export, &network, &metrics);
+    reports::summary(&network, &metrics);
     reports::neglected(&network, &metrics);
     reports::strongest(&network, &metrics);
     reports::unanswered(&network);

@@ -23,7 +23,7 @@ fn rekindle_fuzz_pipeline(export: &rekindle::Export) {
     let Ok(metrics) = rekindle::metrics::compute(&network) else {
         return;
     };
-    let _ = rekindle::reports::summary(export, &network, &metrics);
+    let _ = rekindle::reports::summary(&network, &metrics);
     let _ = rekindle::reports::neglected(&network, &metrics);
     let _ = rekindle::reports::strongest(&network, &metrics);
     let _ = rekindle::reports::unanswered(&network);

@@ -18,7 +18,7 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     if let Ok(metrics) = rekindle::metrics::compute(&network) {
-        let _ = rekindle::reports::summary(&export, &network, &metrics);
+        let _ = rekindle::reports::summary(&network, &metrics);
         let _ = rekindle::reports::neglected(&network, &metrics);
         let _ = rekindle::reports::unanswered(&network);
     }

@@ -10,6 +10,8 @@ use chrono::{DateTime, Days, NaiveDate, TimeDelta, Utc};
 use icalendar::{Alarm, Calendar, Component, Event, EventLike, Property, Trigger};
 use rekindle::reports::RelationshipRow;
 
+use crate::output::Failure;
+
 /// The calendar's name, as calendar apps show it.
 pub const NAME: &str = "rekindle: reconnect";
 
@@ -42,8 +44,8 @@ pub fn parse_every(text: &str) -> Result<u64, String> {
 
 /// A day written YYYY-MM-DD.
 pub fn parse_day(text: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-        .map_err(|_| format!("{text:?} is not a day such as 2026-12-07 (YYYY-MM-DD)"))
+    rekindle::dates::parse_iso_day(text)
+        .ok_or_else(|| format!("{text:?} is not a day such as 2026-12-07 (YYYY-MM-DD)"))
 }
 
 /// A calendar reminding of `rows` in order: the first on `start`, each next
@@ -54,7 +56,7 @@ pub fn build(
     start: NaiveDate,
     every_days: u64,
     stamp: DateTime<Utc>,
-) -> Result<Calendar, String> {
+) -> Result<Calendar, Failure> {
     let mut calendar = Calendar::empty();
     calendar
         .append_property(Property::new("VERSION", "2.0"))
@@ -76,7 +78,7 @@ pub fn build(
 }
 
 /// One all-day, free-time event on `day`, with a display alarm at 9:00.
-fn event(row: &RelationshipRow, day: NaiveDate, stamp: DateTime<Utc>) -> Result<Event, String> {
+fn event(row: &RelationshipRow, day: NaiveDate, stamp: DateTime<Utc>) -> Result<Event, Failure> {
     let next = day
         .succ_opt()
         .ok_or_else(|| format!("{day} is the last day chrono knows"))?;

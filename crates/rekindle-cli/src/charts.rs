@@ -2,10 +2,10 @@
 //! page: no fonts are loaded, text is left to the browser's sans-serif.
 
 use plotters::prelude::*;
+use rekindle::Dot;
 use rekindle::timeline::{MonthCount, YearCount};
 
-/// Anything a chart can fail with.
-pub type ChartError = Box<dyn std::error::Error>;
+use crate::output::Failure;
 
 /// Bars: connections gained.
 pub const TEAL: RGBColor = RGBColor(13, 148, 136);
@@ -22,23 +22,11 @@ const INK: RGBColor = RGBColor(51, 65, 85);
 const WIDTH: u32 = 640;
 const HEIGHT: u32 = 300;
 
-/// One point of the recency-vs-depth scatter.
-pub struct Dot<'a> {
-    /// Days since the last interaction.
-    pub days: i32,
-    /// Depth, 0–100.
-    pub depth: f64,
-    /// Whether they are on the neglected list.
-    pub neglected: bool,
-    /// A label to print beside the dot (the most neglected get one).
-    pub label: Option<&'a str>,
-}
-
 /// Draws into an SVG string of the given size.
 fn svg(
     size: (u32, u32),
-    draw: impl FnOnce(&DrawingArea<SVGBackend, plotters::coord::Shift>) -> Result<(), ChartError>,
-) -> Result<String, ChartError> {
+    draw: impl FnOnce(&DrawingArea<SVGBackend, plotters::coord::Shift>) -> Result<(), Failure>,
+) -> Result<String, Failure> {
     let mut out = String::new();
     {
         let root = SVGBackend::with_string(&mut out, size).into_drawing_area();
@@ -55,7 +43,7 @@ fn label_style() -> TextStyle<'static> {
 /// The series legend, in the upper left corner.
 fn legend<'a, CT: plotters::coord::CoordTranslate>(
     chart: &mut ChartContext<'a, SVGBackend<'a>, CT>,
-) -> Result<(), ChartError> {
+) -> Result<(), Failure> {
     chart
         .configure_series_labels()
         .position(SeriesLabelPosition::UpperLeft)
@@ -67,7 +55,7 @@ fn legend<'a, CT: plotters::coord::CoordTranslate>(
 }
 
 /// Connections gained per year, as bars.
-pub fn connections_per_year(years: &[YearCount]) -> Result<String, ChartError> {
+pub fn connections_per_year(years: &[YearCount]) -> Result<String, Failure> {
     svg((WIDTH, HEIGHT), |root| {
         root.fill(&WHITE)?;
         let (Some(first), Some(last)) = (years.first(), years.last()) else {
@@ -106,7 +94,7 @@ pub fn connections_per_year(years: &[YearCount]) -> Result<String, ChartError> {
 }
 
 /// Messages per month over the years, sent and received as two lines.
-pub fn messages_per_month(months: &[MonthCount]) -> Result<String, ChartError> {
+pub fn messages_per_month(months: &[MonthCount]) -> Result<String, Failure> {
     svg((WIDTH, HEIGHT), |root| {
         root.fill(&WHITE)?;
         let (Some(first), Some(last)) = (months.first(), months.last()) else {
@@ -165,7 +153,7 @@ pub fn messages_per_month(months: &[MonthCount]) -> Result<String, ChartError> {
 
 /// Recency (days since the last interaction, log scale) against depth,
 /// the neglected in red.
-pub fn recency_vs_depth(dots: &[Dot]) -> Result<String, ChartError> {
+pub fn recency_vs_depth(dots: &[Dot]) -> Result<String, Failure> {
     svg((WIDTH, 360), |root| {
         root.fill(&WHITE)?;
         let longest = dots.iter().map(|d| d.days).max().unwrap_or(1).max(365);
@@ -206,7 +194,7 @@ pub fn recency_vs_depth(dots: &[Dot]) -> Result<String, ChartError> {
             plotters::style::text_anchor::VPos::Bottom,
         );
         chart.draw_series(dots.iter().filter_map(|d| {
-            d.label.map(|label| {
+            d.label.as_ref().map(|label| {
                 EmptyElement::at(at(d))
                     + Text::new(label.to_string(), (-9, -5), label_style().pos(anchor))
             })
@@ -217,7 +205,7 @@ pub fn recency_vs_depth(dots: &[Dot]) -> Result<String, ChartError> {
 }
 
 /// A small line of monthly activity, without axes, for a list row.
-pub fn sparkline(series: &[u32]) -> Result<String, ChartError> {
+pub fn sparkline(series: &[u32]) -> Result<String, Failure> {
     svg((160, 32), |root| {
         let top = series.iter().copied().max().unwrap_or(0).max(1);
         let mut chart = ChartBuilder::on(root)
@@ -266,7 +254,7 @@ mod tests {
                 days: 800,
                 depth: 90.0,
                 neglected: true,
-                label: Some("A & <B>"),
+                label: Some("A & <B>".into()),
             },
             Dot {
                 days: 3,

@@ -5,19 +5,10 @@
 
 use std::fmt::Write as _;
 
-use rekindle::metrics::Metrics;
-use rekindle::reports::{self, RelationshipRow};
-use rekindle::{Export, Network, timeline};
+use rekindle::reports::{self, ListedRelationship, Overview};
 
-use crate::charts::{self, ChartError, Dot};
-use crate::limited;
-
-/// The fewest and most months a sparkline shows: from the month of the
-/// first interaction with that person to the as-of month, within these.
-const SPARKLINE_MONTHS: std::ops::RangeInclusive<i32> = 12..=240;
-
-/// How many of the most neglected get their name beside their dot.
-const LABELLED_DOTS: usize = 5;
+use crate::charts;
+use crate::output::Failure;
 
 const STYLE: &str = r#"
 :root { color-scheme: light; --ink: #1e293b; --muted: #64748b; --line: #e2e8f0; --red: #dc2626; }
@@ -88,25 +79,16 @@ fn name_html(name: &str, url: Option<&str>) -> String {
     }
 }
 
-/// The whole report as one HTML page. `limit` caps each list.
-pub fn report(
-    export: &Export,
-    network: &Network,
-    metrics: &Metrics,
-    limit: Option<usize>,
-) -> Result<String, ChartError> {
-    // Only the header's few facts: reports::summary would build the
-    // neglected list a second time.
-    let warnings = network.warnings.len();
-    let neglected = reports::neglected(network, metrics);
-    let unanswered = reports::unanswered(network);
-    let messaged = metrics
-        .rows
-        .iter()
-        .filter(|m| m.messages_sent + m.messages_received > 0)
-        .count();
-    let owner = network.owner.name.as_deref().unwrap_or("your network");
-    let as_of = network.as_of;
+/// Writes the whole report as one HTML page: the overview laid out, nothing computed.
+pub fn write_report(out: &mut dyn std::io::Write, overview: &Overview) -> Result<(), Failure> {
+    out.write_all(page(overview)?.as_bytes())?;
+    Ok(())
+}
+
+fn page(o: &Overview) -> Result<String, Failure> {
+    let warnings = o.warnings;
+    let owner = o.owner.as_deref().unwrap_or("your network");
+    let as_of = o.as_of;
 
     let mut page = String::with_capacity(64 * 1024);
     let title = format!("rekindle: {owner}, as of {as_of}");
@@ -138,9 +120,10 @@ pub fn report(
         title = escape(&title),
         owner_html = escape(owner),
         version = env!("CARGO_PKG_VERSION"),
-        connections = export.connections.len(),
-        neglected_count = neglected.len(),
-        unanswered_count = unanswered.len(),
+        connections = o.connections,
+        messaged = o.messaged,
+        neglected_count = o.neglected_count,
+        unanswered_count = o.unanswered_count,
     )?;
 
     // Neglected first: it is what the report is for.
@@ -150,30 +133,26 @@ pub fn report(
 <p class="note">Most worth rekindling first. The line beside each name shows your messages with them per month, from the first to today.</p>
 "#,
     );
-    let shown = &neglected[..limit.map_or(neglected.len(), |n| n.min(neglected.len()))];
     relationship_list(
         &mut page,
-        network,
-        metrics,
-        shown,
+        &o.neglected,
         "No neglected relationships: everyone you were close to, you are still in touch with.",
     )?;
     page.push_str("</section>\n");
 
-    charts_section(&mut page, network, metrics, &neglected)?;
+    charts_section(&mut page, o)?;
 
-    let unanswered = limited(unanswered, limit);
     page.push_str(
         r#"<section id="unanswered">
 <h2>Waiting for your reply</h2>
 <p class="note">Direct conversations where the other person wrote last, newest first.</p>
 "#,
     );
-    if unanswered.is_empty() {
+    if o.unanswered.is_empty() {
         page.push_str(r#"<p class="empty">Nobody is waiting for your reply.</p>"#);
     } else {
         page.push_str(r#"<div class="scroll"><table><thead><tr><th>Name</th><th>Their last message</th><th class="num">Waiting</th><th class="num">Messages</th></tr></thead><tbody>"#);
-        for row in &unanswered {
+        for row in &o.unanswered {
             write!(
                 page,
                 r#"<tr><td>{}</td><td>{}</td><td class="num">{}</td><td class="num">{}</td></tr>"#,
@@ -187,7 +166,6 @@ pub fn report(
     }
     page.push_str("\n</section>\n");
 
-    let strongest = limited(reports::strongest(network, metrics), limit);
     page.push_str(
         r#"<section id="strongest">
 <h2>Strongest: the relationships you keep up</h2>
@@ -196,25 +174,22 @@ pub fn report(
     );
     relationship_list(
         &mut page,
-        network,
-        metrics,
-        &strongest,
+        &o.strongest,
         "No two-way relationship is active right now.",
     )?;
     page.push_str("</section>\n");
 
-    let companies = limited(reports::companies(metrics, None), limit);
     page.push_str(
         r#"<section id="companies">
 <h2>Companies</h2>
 <p class="note">Where your network sits: connections, two-way relationships and their depth per company.</p>
 "#,
     );
-    if companies.is_empty() {
+    if o.companies.is_empty() {
         page.push_str(r#"<p class="empty">No companies are known.</p>"#);
     } else {
         page.push_str(r#"<div class="scroll"><table><thead><tr><th>Company</th><th class="num">Connections</th><th class="num">Two-way</th><th>Deepest tie</th><th class="num">Total depth</th></tr></thead><tbody>"#);
-        for row in &companies {
+        for row in &o.companies {
             write!(
                 page,
                 r#"<tr><td>{}</td><td class="num">{}</td><td class="num">{}</td><td>{}</td><td class="num">{:.1}</td></tr>"#,
@@ -236,7 +211,7 @@ pub fn report(
 "#,
         env!("CARGO_PKG_VERSION"),
         warnings,
-        if warnings == 1 { "" } else { "s" }
+        reports::plural(warnings as i64)
     )?;
     Ok(page)
 }
@@ -244,17 +219,15 @@ pub fn report(
 /// The neglected or strongest list: name, company, sparkline, reason.
 fn relationship_list(
     page: &mut String,
-    network: &Network,
-    metrics: &Metrics,
-    rows: &[RelationshipRow],
+    rows: &[ListedRelationship],
     empty: &str,
-) -> Result<(), ChartError> {
+) -> Result<(), Failure> {
     if rows.is_empty() {
         writeln!(page, r#"<p class="empty">{}</p>"#, escape(empty))?;
         return Ok(());
     }
     page.push_str("<ol class=\"people\">\n");
-    for row in rows {
+    for ListedRelationship { row, activity } in rows {
         let at = [row.position.as_deref(), row.company.as_deref()]
             .into_iter()
             .flatten()
@@ -267,19 +240,16 @@ fn relationship_list(
             ),
             _ => "never talked".to_string(),
         };
-        let first = metrics
-            .get(row.person)
-            .and_then(|m| m.first_interaction)
-            .unwrap_or(network.as_of);
-        let months = (timeline::month_index(network.as_of) - timeline::month_index(first) + 1)
-            .clamp(*SPARKLINE_MONTHS.start(), *SPARKLINE_MONTHS.end());
-        let series = timeline::person_by_month(network, row.person, months as u32);
-        let from = timeline::month_index(network.as_of) - months + 1;
         let span = format!(
-            "messages per month, {}-{:02} to {}",
-            from.div_euclid(12),
-            from.rem_euclid(12) + 1,
-            network.as_of.format("%Y-%m")
+            "messages per month, {} to {}",
+            activity.from.format("%Y-%m"),
+            activity
+                .from
+                .checked_add_months(chrono::Months::new(
+                    activity.per_month.len().saturating_sub(1) as u32
+                ))
+                .unwrap_or(activity.from)
+                .format("%Y-%m")
         );
         writeln!(
             page,
@@ -287,7 +257,7 @@ fn relationship_list(
             name = name_html(&row.name, row.profile_url.as_deref()),
             at = escape(&at),
             span = escape(&span),
-            spark = charts::sparkline(&series)?,
+            spark = charts::sparkline(&activity.per_month)?,
             reason = escape(&row.reason),
             last = escape(&last),
             score = row.score,
@@ -299,30 +269,7 @@ fn relationship_list(
 
 /// The three charts: connections per year, messages per month, and
 /// recency against depth with the neglected marked.
-fn charts_section(
-    page: &mut String,
-    network: &Network,
-    metrics: &Metrics,
-    neglected: &[RelationshipRow],
-) -> Result<(), ChartError> {
-    let labelled: Vec<u32> = neglected
-        .iter()
-        .take(LABELLED_DOTS)
-        .map(|r| r.person.0)
-        .collect();
-    let dots: Vec<Dot> = metrics
-        .rows
-        .iter()
-        .filter(|m| m.depth > 0.0)
-        .filter_map(|m| {
-            Some(Dot {
-                days: m.days_since_last_interaction?,
-                depth: m.depth,
-                neglected: m.neglect > 0.0,
-                label: labelled.contains(&m.person_id).then_some(m.name.as_str()),
-            })
-        })
-        .collect();
+fn charts_section(page: &mut String, o: &Overview) -> Result<(), Failure> {
     write!(
         page,
         r#"<section id="charts">
@@ -332,9 +279,9 @@ fn charts_section(
 <figure id="chart-recency"><figcaption>How long since you talked, against how deep the relationship was</figcaption>{}<p class="note">Each dot is a two-way relationship. Red dots are on the neglected list: deep, and silent for much longer than their usual rhythm.</p></figure>
 </section>
 "#,
-        charts::connections_per_year(&timeline::connections_by_year(network))?,
-        charts::messages_per_month(&timeline::messages_by_month(network))?,
-        charts::recency_vs_depth(&dots)?,
+        charts::connections_per_year(&o.connections_by_year)?,
+        charts::messages_per_month(&o.messages_by_month)?,
+        charts::recency_vs_depth(&o.dots)?,
     )?;
     Ok(())
 }

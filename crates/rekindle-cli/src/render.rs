@@ -75,13 +75,37 @@ pub fn write_rows<T: Serialize>(
             }
             let keys = chosen.or(all_keys).unwrap_or_default();
             if format == Format::Table {
-                rows_table(&rows, &keys, style).into_bytes()
+                rows_table(&rows, &keys, style, None).into_bytes()
             } else {
                 rows_markdown(&rows, &keys).into_bytes()
             }
         }
     };
     out.write_all(&buf)
+}
+
+/// Like [`write_rows`], but in a table the `note` key is not a column: its
+/// text is wrapped on indented lines under each row. Other formats carry it
+/// as any other key.
+///
+/// # Errors
+/// As [`write_rows`].
+pub fn write_rows_with_notes<T: Serialize>(
+    out: &mut dyn Write,
+    rows: &[T],
+    format: Format,
+    columns: &[&str],
+    note: &str,
+    style: &TableStyle,
+) -> io::Result<()> {
+    if format != Format::Table || rows.is_empty() {
+        let mut all: Vec<&str> = columns.to_vec();
+        all.push(note);
+        return write_rows(out, rows, format, Some(&all), style);
+    }
+    let rows = rows.iter().map(to_object).collect::<io::Result<Vec<_>>>()?;
+    let keys: Vec<String> = columns.iter().map(|c| (*c).to_owned()).collect();
+    out.write_all(rows_table(&rows, &keys, style, Some(note)).as_bytes())
 }
 
 /// Writes one record (serialising to a JSON object) in `format`: Table = aligned `key  value` lines (nested objects flattened as `owner.name`, arrays one item per line indented under the key), Markdown = a two-column `| field | value |` table, Json = pretty object, Csv = one header row + one row (nested values flattened with dotted keys, arrays joined with "; ").
@@ -396,7 +420,17 @@ fn fit_widths(natural: &[usize], mins: &[usize], max_width: usize) -> Vec<usize>
     widths
 }
 
-fn rows_table(rows: &[Map<String, Value>], keys: &[String], style: &TableStyle) -> String {
+/// Indent of the note lines under a table row.
+const NOTE_INDENT: &str = "    ";
+
+/// A terminal table; with `note`, that key's text is not a column but wrapped
+/// lines under each row (a `reason` is the point of its row, too long for a cell).
+fn rows_table(
+    rows: &[Map<String, Value>],
+    keys: &[String],
+    style: &TableStyle,
+    note: Option<&str>,
+) -> String {
     let headers: Vec<String> = keys.iter().map(|k| one_line(k)).collect();
     let cells: Vec<Vec<String>> = rows
         .iter()
@@ -432,10 +466,23 @@ fn rows_table(rows: &[Map<String, Value>], keys: &[String], style: &TableStyle) 
         line
     };
 
+    let note_width = match style.max_width {
+        0 => 80,
+        w => w,
+    }
+    .saturating_sub(NOTE_INDENT.len())
+    .max(20);
     let mut out = String::new();
     push_line(&mut out, &render(&headers), style.color);
-    for row in &cells {
-        push_line(&mut out, &render(row), false);
+    for (row, cells) in rows.iter().zip(&cells) {
+        push_line(&mut out, &render(cells), false);
+        let Some(text) = note.and_then(|key| row.get(key)).map(plain_text) else {
+            continue;
+        };
+        for line in wrap(&one_line(&text), note_width) {
+            out.push_str(NOTE_INDENT);
+            push_line(&mut out, &line, false);
+        }
     }
     out
 }

@@ -308,6 +308,7 @@ impl Archive {
             Location::Zip { archive, indices } => {
                 let entry = archive.by_index(indices[i]).map_err(|e| Error::File {
                     file: name,
+                    line: None,
                     message: format!("cannot read from the zip archive: {e}"),
                 })?;
                 Ok(Box::new(entry))

@@ -26,8 +26,8 @@ pub struct ConversationMessage {
     pub sender: Who,
     /// Personal, sponsored or system.
     pub kind: MessageKind,
-    /// Its index in [`Export::messages`].
-    pub row: u32,
+    /// The line of messages.csv it starts on: same-second messages keep file order.
+    pub line: u64,
 }
 
 /// A conversation: its participants other than the owner, and its messages.
@@ -216,10 +216,10 @@ pub(crate) fn assemble(
                 sent_at: m.sent_at,
                 sender,
                 kind: m.kind,
-                row: i,
+                line: m.line,
             });
         }
-        conversation.messages.sort_by_key(|m| (m.sent_at, m.row));
+        conversation.messages.sort_by_key(|m| (m.sent_at, m.line));
         conversations.push(conversation);
     }
     conversations

@@ -94,6 +94,18 @@ pub fn parse_month(text: &str) -> Option<NaiveDate> {
     None
 }
 
+/// A day written `YYYY-MM-DD`, as options and ledgers take it: the one
+/// parser of that form.
+///
+/// ```
+/// use rekindle::dates::parse_iso_day;
+/// assert_eq!(parse_iso_day(" 2026-01-31 ").map(|d| d.to_string()).as_deref(), Some("2026-01-31"));
+/// assert_eq!(parse_iso_day("31/01/2026"), None);
+/// ```
+pub fn parse_iso_day(text: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok()
+}
+
 /// LinkedIn was founded in 2003; no export date lies before that or far in the future.
 fn plausible(date: &NaiveDate) -> bool {
     use chrono::Datelike;

@@ -62,10 +62,12 @@ pub enum Error {
         candidates: Vec<String>,
     },
     /// A CSV file could not be read at all (not one row of it, but the file).
-    #[error("{file}: {message}")]
+    #[error("{file}: {}{message}", line.map(|l| format!("line {l}: ")).unwrap_or_default())]
     File {
         /// The file name inside the export.
         file: String,
+        /// The 1-based line where reading failed, where there is one.
+        line: Option<u64>,
         /// What went wrong.
         message: String,
     },
@@ -80,8 +82,61 @@ pub enum Error {
         expected: &'static str,
     },
     /// The metrics engine (polars) failed; this is a bug in rekindle, not in the input.
-    #[error("computing metrics failed: {0}")]
-    Metrics(String),
+    #[error("computing metrics failed")]
+    Metrics(#[from] polars::error::PolarsError),
+    /// `strict` was asked for and reading gave a warning.
+    #[error("{first}{}; --strict makes warnings errors", more_warnings(*more))]
+    Strict {
+        /// The first warning.
+        first: Warning,
+        /// How many more there were.
+        more: usize,
+    },
+    /// A person query that matches nobody.
+    #[error("nobody matches {query:?}")]
+    NoMatch {
+        /// The query as given.
+        query: String,
+    },
+    /// A person query that matches several people: rekindle will not guess.
+    #[error("{} people match {query:?}; narrow the query (a longer name or a part of the profile URL):\n  {}", candidates.len(), candidates.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n  "))]
+    SeveralMatch {
+        /// The query as given.
+        query: String,
+        /// Everyone it matches.
+        candidates: Vec<Candidate>,
+    },
+}
+
+/// One of the people a query matches, as an error lists them.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Candidate {
+    /// Their name.
+    pub name: String,
+    /// Their profile link, if known.
+    pub profile_url: Option<String>,
+    /// Their company, if known.
+    pub company: Option<String>,
+}
+
+impl fmt::Display for Candidate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (&self.profile_url, &self.company) {
+            (Some(url), _) => write!(f, "{} ({url})", self.name),
+            (None, Some(company)) => write!(f, "{} ({company})", self.name),
+            _ => write!(f, "{}", self.name),
+        }
+    }
+}
+
+fn more_warnings(more: usize) -> String {
+    match more {
+        0 => String::new(),
+        n => format!(
+            " (and {n} more warning{})",
+            crate::reports::plural(n as i64)
+        ),
+    }
 }
 
 /// The result type of this library.

@@ -64,7 +64,49 @@ pub struct Export {
     pub limits: Limits,
 }
 
+/// What later stages keep of an [`Export`] once its records are resolved
+/// into people: the files found and how many records each file held.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ExportFacts {
+    /// The name the export date is read from (the zip's or folder's name).
+    pub export_name: String,
+    /// The export files found, in the order they were read.
+    pub files: Vec<FoundFile>,
+    /// The export's own date ([`Export::export_date`]).
+    pub export_date: Option<NaiveDate>,
+    /// People rows of Connections.csv.
+    pub connections: usize,
+    /// Hidden or closed profiles in Connections.csv.
+    pub hidden_connections: usize,
+    /// Rows of Invitations.csv.
+    pub invitations: usize,
+    /// Endorsements received.
+    pub endorsements_received: usize,
+    /// Endorsements given.
+    pub endorsements_given: usize,
+    /// Recommendations received.
+    pub recommendations_received: usize,
+    /// Recommendations given.
+    pub recommendations_given: usize,
+}
+
 impl Export {
+    /// The facts later stages keep of this export.
+    pub fn facts(&self) -> ExportFacts {
+        ExportFacts {
+            export_name: self.export_name.clone(),
+            files: self.files.clone(),
+            export_date: self.export_date(),
+            connections: self.connections.len(),
+            hidden_connections: self.hidden_connections,
+            invitations: self.invitations.len(),
+            endorsements_received: self.endorsements_received.len(),
+            endorsements_given: self.endorsements_given.len(),
+            recommendations_received: self.recommendations_received.len(),
+            recommendations_given: self.recommendations_given.len(),
+        }
+    }
+
     /// Reads an export from a `.zip` (in place), a folder, or one CSV file.
     ///
     /// ```
@@ -127,6 +169,7 @@ impl Export {
             if let Some(job) = messages_job {
                 let part = job.join().map_err(|_| Error::File {
                     file: FileKind::Messages.file_name().to_string(),
+                    line: None,
                     message: "reading stopped unexpectedly".into(),
                 })??;
                 export.messages = part.messages;

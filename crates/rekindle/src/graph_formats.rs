@@ -30,9 +30,10 @@ struct JsonEdge<'a> {
 
 /// The attributes of a tie as (name, value) pairs, `kind` first.
 fn tie_attributes(tie: &Tie) -> Vec<(&'static str, String)> {
-    match tie {
+    let mut attributes = vec![("kind", tie.kind_name().to_string())];
+    attributes.extend(match tie {
         Tie::Connection { connected_on } => {
-            vec![("kind", "connection".into()), ("date", opt(connected_on))]
+            vec![("date", opt(connected_on))]
         }
         Tie::DirectMessages {
             sent,
@@ -40,30 +41,21 @@ fn tie_attributes(tie: &Tie) -> Vec<(&'static str, String)> {
             first,
             last,
         } => vec![
-            ("kind", "direct_messages".into()),
             ("sent", sent.to_string()),
             ("received", received.to_string()),
             ("first", first.date().to_string()),
             ("date", last.date().to_string()),
         ],
-        Tie::SharedGroups { conversations } => vec![
-            ("kind", "shared_groups".into()),
-            ("conversations", conversations.to_string()),
-        ],
-        Tie::Endorsement { skill, date } => vec![
-            ("kind", "endorsement".into()),
-            ("skill", skill.clone()),
-            ("date", opt(date)),
-        ],
+        Tie::SharedGroups { conversations } => vec![("conversations", conversations.to_string())],
+        Tie::Endorsement { skill, date } => vec![("skill", skill.clone()), ("date", opt(date))],
         Tie::Recommendation { date } => {
-            vec![("kind", "recommendation".into()), ("date", opt(date))]
+            vec![("date", opt(date))]
         }
-        Tie::Invitation { date, has_note } => vec![
-            ("kind", "invitation".into()),
-            ("date", opt(date)),
-            ("has_note", has_note.to_string()),
-        ],
-    }
+        Tie::Invitation { date, has_note } => {
+            vec![("date", opt(date)), ("has_note", has_note.to_string())]
+        }
+    });
+    attributes
 }
 
 fn opt<T: ToString>(value: &Option<T>) -> String {

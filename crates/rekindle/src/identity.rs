@@ -33,8 +33,32 @@ pub struct Person {
     pub name: String,
     /// Their normalised profile URL key, if any file gives it.
     pub profile_url: Option<String>,
-    /// Their row in [`Export::connections`], if they are a connection.
-    pub connection: Option<usize>,
+    /// What Connections.csv says of them, if they are a connection.
+    pub connection: Option<Connected>,
+}
+
+/// A connection's row, as later stages keep it (names live in [`Person`]).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Connected {
+    /// The line of the row in Connections.csv.
+    pub line: u64,
+    /// Their company at export time.
+    pub company: Option<String>,
+    /// Their position at export time.
+    pub position: Option<String>,
+    /// When you connected.
+    pub connected_on: Option<chrono::NaiveDate>,
+}
+
+impl Connected {
+    fn of(c: &crate::parse::connections::Connection) -> Connected {
+        Connected {
+            line: c.line,
+            company: c.company.clone(),
+            position: c.position.clone(),
+            connected_on: c.connected_on,
+        }
+    }
 }
 
 /// The owner of the export, as far as it can be told.
@@ -105,7 +129,7 @@ impl People {
                 .entry(name_key(&c.full_name()))
                 .or_default() += 1;
         }
-        for (row, c) in export.connections.iter().enumerate() {
+        for c in &export.connections {
             let name = c.full_name();
             let key = name_key(&name);
             let url = c.profile_url.clone().or_else(|| {
@@ -117,10 +141,12 @@ impl People {
                 && let Some(&id) = people.by_url.get(url)
             {
                 // The same profile listed twice: one person.
-                people.persons[id.index()].connection.get_or_insert(row);
+                people.persons[id.index()]
+                    .connection
+                    .get_or_insert_with(|| Connected::of(c));
                 continue;
             }
-            people.add(name, url, Some(row));
+            people.add(name, url, Some(Connected::of(c)));
         }
         people
     }
@@ -129,7 +155,7 @@ impl People {
         &mut self,
         name: String,
         profile_url: Option<String>,
-        connection: Option<usize>,
+        connection: Option<Connected>,
     ) -> PersonId {
         let id = PersonId(u32::try_from(self.persons.len()).unwrap_or(u32::MAX));
         if let Some(url) = &profile_url {

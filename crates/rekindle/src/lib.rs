@@ -1,56 +1,77 @@
 //! rekindle reads a LinkedIn data export and tells which relationships you
 //! are letting go cold, and why.
 //!
-//! Data flows one way: [`Export::open`] finds and parses the export's files
-//! (zip, folder or one CSV, any era since 2020) into typed records;
-//! [`Network::from_export`] resolves who is who and builds the petgraph
-//! relationship graph; [`metrics::compute`] gives one polars row per person;
-//! [`reports`] turn those into lists a person acts on, each row with a reason.
-//! The library never prints and never exits; problems come back as an
-//! [`Error`] or as counted [`Warning`]s naming the file and line.
+//! [`Analysis::open`] is the front door: it reads the export (zip, folder or
+//! one CSV, any era since 2020), resolves who is who, builds the petgraph
+//! relationship graph, measures every relationship with polars, and answers
+//! every report, each row with a reason a person can read.
 //!
 //! ```
-//! use rekindle::{Export, Network, Options, metrics, reports};
+//! use rekindle::{Analysis, Options};
 //!
-//! let export = Export::open("../../data-samples/zips/Complete_LinkedInDataExport_10-05-2026.zip")?;
-//! let network = Network::from_export(&export, &Options::default())?;
-//! let metrics = metrics::compute(&network)?;
-//! let neglected = reports::neglected(&network, &metrics);
+//! let analysis = Analysis::open(
+//!     "../../data-samples/zips/Complete_LinkedInDataExport_10-05-2026.zip",
+//!     &Options::default(),
+//! )?;
+//! let neglected = analysis.neglected();
 //! assert_eq!(neglected[0].name, "Maya Okonkwo-Reyes");
 //! assert!(neglected[0].reason.starts_with("52 messages over 3 years, usually every ~3 weeks"));
 //! # Ok::<(), rekindle::Error>(())
 //! ```
+//!
+//! Each stage is usable on its own: [`Export::open`] gives the parsed
+//! records, [`Network::from_export`] the graph, [`metrics::compute`] the
+//! polars table, and [`reports`] the lists. The library never prints and
+//! never exits; problems come back as an [`Error`] or as counted
+//! [`Warning`]s naming the file and line.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+mod analysis;
 mod archive;
-pub mod conversations;
+mod conversations;
 pub mod dates;
 mod error;
 mod export;
 mod graph_formats;
-pub mod identity;
-pub mod keys;
+mod identity;
+mod keys;
 mod limits;
 pub mod metrics;
 mod network;
 mod options;
-pub mod parse;
+mod parse;
 mod pipe;
 pub mod redact;
 pub mod reports;
 mod strings;
 pub mod timeline;
 
+pub use analysis::Analysis;
 pub use archive::{FileKind, FoundFile};
-pub use error::{Error, Result, Warning};
-pub use export::Export;
-pub use keys::{normalize_profile_url, split_names};
+pub use conversations::{Conversation, ConversationMessage};
+pub use error::{Candidate, Error, Result, Warning};
+pub use export::{Export, ExportFacts};
+pub use identity::{Connected, Owner, People, Person, PersonId, Who};
+pub use keys::{name_key, normalize_profile_url, profile_link, split_names};
 pub use limits::Limits;
+pub use metrics::{Metrics, PersonMetrics};
 pub use network::{InteractionKind, Interactions, Network, Node, Tie};
 pub use options::Options;
+pub use parse::Direction;
+pub use parse::connections::{Connection, Connections};
+pub use parse::endorsements::Endorsement;
+pub use parse::invitations::Invitation;
+pub use parse::messages::{Folder, Message, MessageKind};
+pub use parse::positions::Position;
+pub use parse::profile::Profile;
+pub use parse::recommendations::Recommendation;
 /// The graph library the [`Network`] is built on, re-exported so embedders use the same version.
 pub use petgraph;
 /// The DataFrame library the metrics come in, re-exported so embedders use the same version.
 pub use polars;
+pub use reports::{
+    Activity, CompanyRow, Dot, ListedRelationship, NeverContactedRow, Overview, OwnerRow,
+    PersonReport, RelationshipRow, Summary, TieRow, UnansweredRow, YearRow,
+};
 pub use strings::{Strings, Sym};

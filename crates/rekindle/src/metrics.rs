@@ -127,7 +127,7 @@ impl Metrics {
 }
 
 fn polars_error(e: PolarsError) -> Error {
-    Error::Metrics(e.to_string())
+    Error::Metrics(e)
 }
 
 /// Computes every person's metrics as of the network's as-of date.
@@ -242,11 +242,7 @@ fn compute_frame(network: &Network) -> PolarsResult<DataFrame> {
     let months: Vec<i32> = interactions
         .day
         .iter()
-        .map(|&d| {
-            use chrono::Datelike;
-            let date = day_date(d);
-            date.year() * 12 + date.month0() as i32
-        })
+        .map(|&d| crate::timeline::month_index(day_date(d)))
         .collect();
     let kinds: Vec<u32> = interactions.kind.iter().map(|k| *k as u32).collect();
     let events = df!(

@@ -8,7 +8,7 @@ use petgraph::graph::{DiGraph, NodeIndex};
 
 use crate::conversations::{self, Conversation};
 use crate::error::{Result, Warning};
-use crate::export::Export;
+use crate::export::{Export, ExportFacts};
 use crate::identity::{self, Owner, People, PersonId, Who};
 use crate::keys::profile_link;
 use crate::options::Options;
@@ -80,6 +80,22 @@ pub enum Tie {
         /// Whether it carried a personal note.
         has_note: bool,
     },
+}
+
+impl Tie {
+    /// The tie's kind as every output spells it (`connection`,
+    /// `direct_messages`, `shared_groups`, `endorsement`, `recommendation`,
+    /// `invitation`): the same as the `kind` key of its JSON.
+    pub fn kind_name(&self) -> &'static str {
+        match self {
+            Tie::Connection { .. } => "connection",
+            Tie::DirectMessages { .. } => "direct_messages",
+            Tie::SharedGroups { .. } => "shared_groups",
+            Tie::Endorsement { .. } => "endorsement",
+            Tie::Recommendation { .. } => "recommendation",
+            Tie::Invitation { .. } => "invitation",
+        }
+    }
 }
 
 /// What an interaction was, from the owner's side.
@@ -195,6 +211,8 @@ pub struct Network {
     pub warnings: Vec<Warning>,
     /// Messages counted (not drafts, not spam unless asked), sponsored included.
     pub messages_counted: usize,
+    /// The files found and how many records each held.
+    pub facts: ExportFacts,
 }
 
 impl Network {
@@ -226,10 +244,8 @@ impl Network {
                 .profile_url
                 .clone_from(&people.get(PersonId::OWNER).profile_url);
         }
-        let as_of = options
-            .as_of
-            .or_else(|| export.export_date())
-            .unwrap_or_default();
+        let facts = export.facts();
+        let as_of = options.as_of.or(facts.export_date).unwrap_or_default();
 
         // Resolve the other files' people before the graph is laid out.
         let mut endorsements = Vec::new();
@@ -298,7 +314,7 @@ impl Network {
 
         let mut graph = DiGraph::with_capacity(people.len(), people.len() * 2);
         for (id, person) in people.iter() {
-            let connection = person.connection.map(|row| &export.connections[row]);
+            let connection = person.connection.as_ref();
             graph.add_node(Node {
                 name: person.name.clone(),
                 profile_url: person.profile_url.as_deref().map(profile_link),
@@ -312,8 +328,8 @@ impl Network {
         let node = |id: PersonId| NodeIndex::new(id.index());
         let owner_node = node(PersonId::OWNER);
         for (id, person) in people.iter() {
-            if let Some(row) = person.connection {
-                let connected_on = export.connections[row].connected_on;
+            if let Some(c) = &person.connection {
+                let connected_on = c.connected_on;
                 graph.add_edge(owner_node, node(id), Tie::Connection { connected_on });
             }
         }
@@ -405,6 +421,7 @@ impl Network {
             interactions,
             warnings,
             messages_counted,
+            facts,
         })
     }
 

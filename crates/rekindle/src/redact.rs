@@ -16,7 +16,7 @@ use crate::network::Network;
 /// The pseudonym of a person.
 ///
 /// ```
-/// use rekindle::identity::PersonId;
+/// use rekindle::PersonId;
 /// assert_eq!(rekindle::redact::pseudonym(PersonId(0)), "You");
 /// assert_eq!(rekindle::redact::pseudonym(PersonId(17)), "Person 17");
 /// ```

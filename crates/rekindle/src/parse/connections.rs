@@ -8,7 +8,7 @@ use std::io::Read;
 use chrono::NaiveDate;
 use serde::Deserialize;
 
-use super::{full_name, open_table, text};
+use super::{Flow, Header, full_name, read_rows, text};
 use crate::dates::parse_date;
 use crate::error::{Result, Warning};
 use crate::keys::normalize_profile_url;
@@ -76,32 +76,19 @@ pub fn read<R: Read>(
     limits: &Limits,
     warnings: &mut Vec<Warning>,
 ) -> Result<Connections> {
-    let mut out = Connections::default();
-    let Some(mut table) = open_table(
-        file,
-        input,
-        &["FIRST NAME", "CONNECTED ON"],
-        "First Name and Connected On",
-        limits,
-        warnings,
-    )?
-    else {
-        return Ok(out);
+    const HEADER: Header = Header {
+        required: &["FIRST NAME", "CONNECTED ON"],
+        expected: "First Name and Connected On",
     };
-    while table.next_row()? {
-        let row: Row = match table.row() {
-            Ok(row) => row,
-            Err(w) => {
-                warnings.push(w);
-                continue;
-            }
-        };
+    let mut out = Connections::default();
+    read_rows(file, input, &HEADER, limits, warnings, |table, warnings| {
+        let row: Row = table.row()?;
         let first = row.first_name.unwrap_or("").trim();
         let last = row.last_name.unwrap_or("").trim();
         let url = row.url.and_then(normalize_profile_url);
         if first.is_empty() && last.is_empty() && url.is_none() {
             out.hidden += 1;
-            continue;
+            return Ok(Flow::Next);
         }
         let date_text = row.connected_on.unwrap_or("").trim();
         let connected_on = parse_date(date_text);
@@ -121,8 +108,8 @@ pub fn read<R: Read>(
             position: text(row.position),
             connected_on,
         });
-    }
-    warnings.append(&mut table.skipped);
+        Ok(Flow::Next)
+    })?;
     Ok(out)
 }
 

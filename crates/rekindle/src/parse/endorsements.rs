@@ -8,7 +8,7 @@ use std::io::Read;
 use chrono::NaiveDateTime;
 use serde::Deserialize;
 
-use super::{full_name, open_table};
+use super::{Flow, Header, full_name, read_rows};
 use crate::dates::parse_datetime;
 use crate::error::{Result, Warning};
 use crate::keys::normalize_profile_url;
@@ -69,34 +69,20 @@ pub fn read<R: Read>(
     limits: &Limits,
     warnings: &mut Vec<Warning>,
 ) -> Result<Vec<Endorsement>> {
-    let mut out = Vec::new();
-    let Some(mut table) = open_table(
-        file,
-        input,
-        &["ENDORSEMENT DATE", "SKILL NAME"],
-        "Endorsement Date and Skill Name",
-        limits,
-        warnings,
-    )?
-    else {
-        return Ok(out);
+    const HEADER: Header = Header {
+        required: &["ENDORSEMENT DATE", "SKILL NAME"],
+        expected: "Endorsement Date and Skill Name",
     };
-    while table.next_row()? {
-        let row: Row = match table.row() {
-            Ok(row) => row,
-            Err(w) => {
-                warnings.push(w);
-                continue;
-            }
-        };
+    let mut out = Vec::new();
+    read_rows(file, input, &HEADER, limits, warnings, |table, warnings| {
+        let row: Row = table.row()?;
         let name = full_name(row.first_name.unwrap_or(""), row.last_name.unwrap_or(""));
         let profile_url = row.url.and_then(normalize_profile_url);
         if name.is_empty() && profile_url.is_none() {
-            warnings.push(table.warn(
+            return Err(table.warn(
                 "row skipped: no name and no profile URL",
                 row.skill.unwrap_or(""),
             ));
-            continue;
         }
         let date_text = row.date.unwrap_or("").trim();
         let date = parse_datetime(date_text);
@@ -114,8 +100,8 @@ pub fn read<R: Read>(
             profile_url,
             status: row.status.unwrap_or("").trim().to_ascii_uppercase(),
         });
-    }
-    warnings.append(&mut table.skipped);
+        Ok(Flow::Next)
+    })?;
     Ok(out)
 }
 

@@ -9,7 +9,7 @@ use std::io::Read;
 use chrono::NaiveDateTime;
 use serde::Deserialize;
 
-use super::open_table;
+use super::{Flow, Header, read_rows};
 use crate::dates::parse_datetime;
 use crate::error::{Result, Warning};
 use crate::keys::normalize_profile_url;
@@ -62,32 +62,18 @@ pub fn read<R: Read>(
     limits: &Limits,
     warnings: &mut Vec<Warning>,
 ) -> Result<Vec<Invitation>> {
-    let mut out = Vec::new();
-    let Some(mut table) = open_table(
-        file,
-        input,
-        &["FROM", "TO", "DIRECTION"],
-        "From, To and Direction",
-        limits,
-        warnings,
-    )?
-    else {
-        return Ok(out);
+    const HEADER: Header = Header {
+        required: &["FROM", "TO", "DIRECTION"],
+        expected: "From, To and Direction",
     };
-    while table.next_row()? {
-        let row: Row = match table.row() {
-            Ok(row) => row,
-            Err(w) => {
-                warnings.push(w);
-                continue;
-            }
-        };
+    let mut out = Vec::new();
+    read_rows(file, input, &HEADER, limits, warnings, |table, warnings| {
+        let row: Row = table.row()?;
         let direction = match row.direction.map(str::trim) {
             Some(d) if d.eq_ignore_ascii_case("OUTGOING") => Direction::Outgoing,
             Some(d) if d.eq_ignore_ascii_case("INCOMING") => Direction::Incoming,
             other => {
-                warnings.push(table.warn("row skipped: unknown direction", other.unwrap_or("")));
-                continue;
+                return Err(table.warn("row skipped: unknown direction", other.unwrap_or("")));
             }
         };
         let date_text = row.sent_at.unwrap_or("").trim();
@@ -108,8 +94,8 @@ pub fn read<R: Read>(
             inviter_url: row.inviter_url.and_then(normalize_profile_url),
             invitee_url: row.invitee_url.and_then(normalize_profile_url),
         });
-    }
-    warnings.append(&mut table.skipped);
+        Ok(Flow::Next)
+    })?;
     Ok(out)
 }
 

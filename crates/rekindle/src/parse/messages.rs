@@ -11,7 +11,7 @@ use std::io::Read;
 use chrono::NaiveDateTime;
 
 pub use super::Direction;
-use super::open_table;
+use super::{Flow, Header, Table, read_rows};
 use crate::dates::parse_datetime;
 use crate::error::{Result, Warning};
 use crate::keys::{normalize_profile_url, split_profile_urls, url_list};
@@ -106,57 +106,40 @@ pub fn read<R: Read>(
     limits: &Limits,
     warnings: &mut Vec<Warning>,
 ) -> Result<Vec<Message>> {
-    let mut out = Vec::new();
-    let Some(mut table) = open_table(
-        file,
-        input,
-        &["FROM", "DATE"],
-        "FROM and DATE",
-        limits,
-        warnings,
-    )?
-    else {
-        return Ok(out);
+    const HEADER: Header = Header {
+        required: &["FROM", "DATE"],
+        expected: "FROM and DATE",
     };
-    let col = |name: &str| table.column(name);
-    let (c_id, c_title, c_from, c_sender, c_to, c_recipients) = (
-        col("CONVERSATION ID"),
-        col("CONVERSATION TITLE"),
-        col("FROM"),
-        col("SENDER PROFILE URL"),
-        col("TO"),
-        col("RECIPIENT PROFILE URLS"),
-    );
-    let (c_date, c_content, c_direction, c_folder, c_draft, c_conversation_draft) = (
-        col("DATE"),
-        col("CONTENT"),
-        col("DIRECTION"),
-        col("FOLDER"),
-        col("IS MESSAGE DRAFT"),
-        col("IS CONVERSATION DRAFT"),
-    );
+    let mut out = Vec::new();
+    let mut columns = None;
     // Consecutive rows mostly belong to one conversation: remember each
     // column's last value. Raw URL cells map to their normalised symbol.
-    let mut last = [
-        Last::default(),
-        Last::default(),
-        Last::default(),
-        Last::default(),
-        Last::default(),
-        Last::default(),
-    ];
+    let mut last: [Last; 6] = Default::default();
     let mut sender_urls: HashMap<Sym, Sym> = HashMap::new();
     let mut recipient_cells: HashMap<Sym, Sym> = HashMap::new();
-    while table.next_row()? {
+    read_rows(file, input, &HEADER, limits, warnings, |table, warnings| {
+        let Columns {
+            id: c_id,
+            title: c_title,
+            from: c_from,
+            sender: c_sender,
+            to: c_to,
+            recipients: c_recipients,
+            date: c_date,
+            content: c_content,
+            direction: c_direction,
+            folder: c_folder,
+            draft: c_draft,
+            conversation_draft: c_conversation_draft,
+        } = *columns.get_or_insert_with(|| Columns::of(table));
         let date = table.field(c_date);
         let Some(sent_at) =
             fast_timestamp(date).or_else(|| parse_datetime(&String::from_utf8_lossy(date)))
         else {
-            warnings.push(table.warn(
+            return Err(table.warn(
                 "row skipped: unparseable date",
                 &String::from_utf8_lossy(date),
             ));
-            continue;
         };
         let content = table.field(c_content);
         let mut lossy = false;
@@ -214,9 +197,46 @@ pub fn read<R: Read>(
             content_len: u32::try_from(content.len()).unwrap_or(u32::MAX),
             kind: classify(content),
         });
-    }
-    warnings.append(&mut table.skipped);
+        Ok(Flow::Next)
+    })?;
     Ok(out)
+}
+
+/// Where each column messages.csv may have sits in this file's header.
+#[derive(Clone, Copy)]
+struct Columns {
+    id: Option<usize>,
+    title: Option<usize>,
+    from: Option<usize>,
+    sender: Option<usize>,
+    to: Option<usize>,
+    recipients: Option<usize>,
+    date: Option<usize>,
+    content: Option<usize>,
+    direction: Option<usize>,
+    folder: Option<usize>,
+    draft: Option<usize>,
+    conversation_draft: Option<usize>,
+}
+
+impl Columns {
+    fn of<R: Read>(table: &Table<R>) -> Columns {
+        let col = |name: &str| table.column(name);
+        Columns {
+            id: col("CONVERSATION ID"),
+            title: col("CONVERSATION TITLE"),
+            from: col("FROM"),
+            sender: col("SENDER PROFILE URL"),
+            to: col("TO"),
+            recipients: col("RECIPIENT PROFILE URLS"),
+            date: col("DATE"),
+            content: col("CONTENT"),
+            direction: col("DIRECTION"),
+            folder: col("FOLDER"),
+            draft: col("IS MESSAGE DRAFT"),
+            conversation_draft: col("IS CONVERSATION DRAFT"),
+        }
+    }
 }
 
 /// A column's last raw value and its symbol.

@@ -69,11 +69,13 @@ impl<R: Read> Table<R> {
         let mut input = BufReader::with_capacity(1 << 16, input);
         let head = input.fill_buf().map_err(|e| Error::File {
             file: file.to_string(),
+            line: None,
             message: format!("cannot read: {e}"),
         })?;
         if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
             return Err(Error::File {
                 file: file.to_string(),
+                line: None,
                 message: "is UTF-16 text (as Excel saves \"Unicode Text\"); save it again as \"CSV UTF-8\"".into(),
             });
         }
@@ -116,6 +118,7 @@ impl<R: Read> Table<R> {
             if row.contains('\t') && required.iter().all(|r| upper.contains(r)) {
                 return Err(Error::File {
                     file: file.to_string(),
+                    line: None,
                     message: "is tab-separated (as Excel saves \"Unicode Text\"); save it again as \"CSV UTF-8\"".into(),
                 });
             }
@@ -208,10 +211,8 @@ fn read_row<R: Read>(
         let line = e.position().map(|p| p.line());
         Error::File {
             file: file.to_string(),
-            message: match line {
-                Some(line) => format!("line {line}: cannot read: {e}"),
-                None => format!("cannot read: {e}"),
-            },
+            line,
+            message: format!("cannot read: {e}"),
         }
     })
 }
@@ -307,7 +308,7 @@ pub(crate) fn text(value: Option<&str>) -> Option<String> {
 /// Opens a file's table, or says why there is none: `None` for an empty
 /// file, and for a file without the expected header also a warning saying
 /// which columns were looked for (`expected`) and what the file began with.
-pub(crate) fn open_table<R: Read>(
+fn open_table<R: Read>(
     file: &str,
     input: R,
     required: &[&str],
@@ -324,6 +325,56 @@ pub(crate) fn open_table<R: Read>(
             None
         }
     })
+}
+
+/// The header cells that identify a file, and how a warning names them.
+pub(crate) struct Header {
+    /// Cells the header row must hold (canonical: trimmed, uppercase).
+    pub required: &'static [&'static str],
+    /// The same, as a person reads them in a warning.
+    pub expected: &'static str,
+}
+
+/// What a parser does after a row.
+pub(crate) enum Flow {
+    /// Read the next row.
+    Next,
+    /// Stop reading: the file has given what the parser needs.
+    Stop,
+}
+
+/// The skeleton every parser shares: finds the header row (or warns that
+/// there is none), hands each row to `on_row`, records the `Warning` of a
+/// row it skips, and passes on the rows the table itself skipped (too wide).
+/// `on_row` may push warnings of its own about a row it keeps.
+pub(crate) fn read_rows<R: Read>(
+    file: &str,
+    input: R,
+    header: &Header,
+    limits: &Limits,
+    warnings: &mut Vec<Warning>,
+    mut on_row: impl FnMut(&Table<R>, &mut Vec<Warning>) -> std::result::Result<Flow, Warning>,
+) -> Result<()> {
+    let Some(mut table) = open_table(
+        file,
+        input,
+        header.required,
+        header.expected,
+        limits,
+        warnings,
+    )?
+    else {
+        return Ok(());
+    };
+    while table.next_row()? {
+        match on_row(&table, warnings) {
+            Ok(Flow::Next) => {}
+            Ok(Flow::Stop) => break,
+            Err(skipped) => warnings.push(skipped),
+        }
+    }
+    warnings.append(&mut table.skipped);
+    Ok(())
 }
 
 /// Joins first and last name the way LinkedIn shows them.

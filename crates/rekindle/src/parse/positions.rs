@@ -5,7 +5,7 @@ use std::io::Read;
 use chrono::NaiveDate;
 use serde::Deserialize;
 
-use super::{open_table, text};
+use super::{Flow, Header, read_rows, text};
 use crate::dates::parse_month;
 use crate::error::{Result, Warning};
 use crate::limits::Limits;
@@ -44,29 +44,15 @@ pub fn read<R: Read>(
     limits: &Limits,
     warnings: &mut Vec<Warning>,
 ) -> Result<Vec<Position>> {
-    let mut out = Vec::new();
-    let Some(mut table) = open_table(
-        file,
-        input,
-        &["COMPANY NAME"],
-        "Company Name",
-        limits,
-        warnings,
-    )?
-    else {
-        return Ok(out);
+    const HEADER: Header = Header {
+        required: &["COMPANY NAME"],
+        expected: "Company Name",
     };
-    while table.next_row()? {
-        let row: Row = match table.row() {
-            Ok(row) => row,
-            Err(w) => {
-                warnings.push(w);
-                continue;
-            }
-        };
+    let mut out = Vec::new();
+    read_rows(file, input, &HEADER, limits, warnings, |table, _| {
+        let row: Row = table.row()?;
         let Some(company) = text(row.company) else {
-            warnings.push(table.warn("row skipped: no company name", ""));
-            continue;
+            return Err(table.warn("row skipped: no company name", ""));
         };
         let month = |value: Option<&str>| {
             let value = value.unwrap_or("").trim();
@@ -79,7 +65,7 @@ pub fn read<R: Read>(
             started_on: month(row.started_on),
             finished_on: month(row.finished_on),
         });
-    }
-    warnings.append(&mut table.skipped);
+        Ok(Flow::Next)
+    })?;
     Ok(out)
 }

@@ -5,7 +5,7 @@ use std::io::Read;
 
 use serde::Deserialize;
 
-use super::{full_name, open_table, text};
+use super::{Flow, Header, full_name, read_rows, text};
 use crate::error::{Result, Warning};
 use crate::limits::Limits;
 
@@ -48,37 +48,25 @@ pub fn read<R: Read>(
     limits: &Limits,
     warnings: &mut Vec<Warning>,
 ) -> Result<Option<Profile>> {
-    let Some(mut table) = open_table(
-        file,
-        input,
-        &["FIRST NAME", "LAST NAME"],
-        "First Name and Last Name",
-        limits,
-        warnings,
-    )?
-    else {
-        return Ok(None);
+    const HEADER: Header = Header {
+        required: &["FIRST NAME", "LAST NAME"],
+        expected: "First Name and Last Name",
     };
-    while table.next_row()? {
-        match table.row::<Row>() {
-            Ok(row) => {
-                let first_name = row.first_name.unwrap_or("").trim().to_string();
-                let last_name = row.last_name.unwrap_or("").trim().to_string();
-                if full_name(&first_name, &last_name).is_empty() {
-                    continue;
-                }
-                let profile = Profile {
-                    first_name,
-                    last_name,
-                    headline: text(row.headline),
-                    industry: text(row.industry),
-                };
-                warnings.append(&mut table.skipped);
-                return Ok(Some(profile));
-            }
-            Err(w) => warnings.push(w),
+    let mut profile = None;
+    read_rows(file, input, &HEADER, limits, warnings, |table, _| {
+        let row: Row = table.row()?;
+        let first_name = row.first_name.unwrap_or("").trim().to_string();
+        let last_name = row.last_name.unwrap_or("").trim().to_string();
+        if full_name(&first_name, &last_name).is_empty() {
+            return Ok(Flow::Next);
         }
-    }
-    warnings.append(&mut table.skipped);
-    Ok(None)
+        profile = Some(Profile {
+            first_name,
+            last_name,
+            headline: text(row.headline),
+            industry: text(row.industry),
+        });
+        Ok(Flow::Stop)
+    })?;
+    Ok(profile)
 }

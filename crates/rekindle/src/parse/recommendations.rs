@@ -9,7 +9,7 @@ use std::io::Read;
 use chrono::NaiveDate;
 use serde::Deserialize;
 
-use super::{full_name, open_table, text};
+use super::{Flow, Header, full_name, read_rows, text};
 use crate::dates::parse_datetime;
 use crate::error::{Result, Warning};
 use crate::limits::Limits;
@@ -58,30 +58,16 @@ pub fn read<R: Read>(
     limits: &Limits,
     warnings: &mut Vec<Warning>,
 ) -> Result<Vec<Recommendation>> {
-    let mut out = Vec::new();
-    let Some(mut table) = open_table(
-        file,
-        input,
-        &["FIRST NAME", "LAST NAME", "TEXT"],
-        "First Name, Last Name and Text",
-        limits,
-        warnings,
-    )?
-    else {
-        return Ok(out);
+    const HEADER: Header = Header {
+        required: &["FIRST NAME", "LAST NAME", "TEXT"],
+        expected: "First Name, Last Name and Text",
     };
-    while table.next_row()? {
-        let row: Row = match table.row() {
-            Ok(row) => row,
-            Err(w) => {
-                warnings.push(w);
-                continue;
-            }
-        };
+    let mut out = Vec::new();
+    read_rows(file, input, &HEADER, limits, warnings, |table, warnings| {
+        let row: Row = table.row()?;
         let name = full_name(row.first_name.unwrap_or(""), row.last_name.unwrap_or(""));
         if name.is_empty() {
-            warnings.push(table.warn("row skipped: no name", ""));
-            continue;
+            return Err(table.warn("row skipped: no name", ""));
         }
         let date_text = row.date.unwrap_or("").trim();
         let date = parse_datetime(date_text).map(|d| d.date());
@@ -100,8 +86,8 @@ pub fn read<R: Read>(
             date,
             status: row.status.unwrap_or("").trim().to_ascii_uppercase(),
         });
-    }
-    warnings.append(&mut table.skipped);
+        Ok(Flow::Next)
+    })?;
     Ok(out)
 }
 

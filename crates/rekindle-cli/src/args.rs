@@ -1,0 +1,230 @@
+//! The command line: every command, flag and format, as clap parses them.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use rekindle::{Limits, Options};
+
+use crate::calendar;
+use crate::render::Format;
+
+/// Find the relationships you are letting go cold, from your own LinkedIn data export.
+///
+/// PATH is the export as downloaded (Basic_/Complete_LinkedInDataExport_MM-DD-YYYY.zip),
+/// the unzipped folder, or a single messages.csv / Connections.csv.
+/// Everything runs on this machine; nothing is sent anywhere; message text is never shown.
+#[derive(Parser, Debug)]
+#[command(name = "rekindle", version, about, long_about)]
+pub struct Cli {
+    /// When to colour table headers: auto (a terminal, and NO_COLOR unset), always or never.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
+    pub color: ColorChoice,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Owner, as-of date, files found, counts and warnings.
+    Summary(Common),
+    /// People you were close to and have let go cold, most worth rekindling first.
+    Neglected(Listing),
+    /// Your strongest relationships you are in touch with now.
+    Strongest(Listing),
+    /// Direct conversations where the other person wrote last, newest first.
+    Unanswered(Listing),
+    /// Connections you never exchanged messages with, newest first.
+    NeverContacted(Listing),
+    /// Everything known about one person, and why they are or are not on each list.
+    Person {
+        #[command(flatten)]
+        common: Common,
+        /// A part of their name or profile URL.
+        query: String,
+    },
+    /// Where your network sits: connections and depth per company.
+    Companies {
+        #[command(flatten)]
+        listing: Listing,
+        /// Only companies whose name contains this.
+        #[arg(long)]
+        company: Option<String>,
+    },
+    /// The whole per-person metrics table, to analyse yourself.
+    Metrics(Listing),
+    /// The relationship graph, for Gephi, yEd, networkx or Graphviz.
+    Graph {
+        #[command(flatten)]
+        input: Input,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = GraphFormat::Graphml)]
+        format: GraphFormat,
+        /// Write to this file instead of standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// One self-contained HTML page with charts and every list, to read in a browser or share.
+    ///
+    /// Nothing in it loads from the network and it holds no message text.
+    Report {
+        #[command(flatten)]
+        input: Input,
+        /// Write the page here; `-` writes it to standard output.
+        #[arg(short, long, default_value = "rekindle-report.html")]
+        output: PathBuf,
+        /// Show at most this many rows in each list.
+        #[arg(long, value_name = "N")]
+        limit: Option<usize>,
+    },
+    /// Reminders to reconnect with the neglected, as a calendar file for Google, Outlook or Apple.
+    ///
+    /// One all-day event per person, one a week from tomorrow by default, each with the reason
+    /// and the profile link: `rekindle remind PATH -o reconnect.ics`, then import the file.
+    Remind {
+        #[command(flatten)]
+        input: Input,
+        /// Write to this file instead of standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Remind of at most this many people, most worth rekindling first.
+        #[arg(long, value_name = "N", default_value_t = 10)]
+        limit: usize,
+        /// Time between two reminders, in days or weeks: 1d, 3d, 1w, 2w.
+        #[arg(long, value_name = "INTERVAL", value_parser = calendar::parse_every, default_value = "1w")]
+        every: u64,
+        /// Day of the first reminder (YYYY-MM-DD); tomorrow if not given.
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = calendar::parse_day)]
+        start: Option<chrono::NaiveDate>,
+    },
+    /// Print a shell completion script: `rekindle completions bash > /etc/bash_completion.d/rekindle`.
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff): `rekindle man > rekindle.1 && man ./rekindle.1`.
+    Man,
+}
+
+#[derive(Args, Debug)]
+pub struct Input {
+    /// The export: .zip, unzipped folder, or one CSV file.
+    pub path: PathBuf,
+    /// Compute as of this day (YYYY-MM-DD) instead of the export's own date.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub as_of: Option<String>,
+    /// Count messages in the SPAM folder too.
+    #[arg(long)]
+    pub include_spam: bool,
+    /// Treat every warning (a skipped row, an unreadable date) as an error.
+    #[arg(long)]
+    pub strict: bool,
+    /// Replace names with stable pseudonyms (`Person 17`, you are `You`) and drop
+    /// profile links, so the output can be shared without exposing anyone.
+    #[arg(long)]
+    pub redact: bool,
+    /// Largest size one file may inflate to, e.g. 8GiB (guards against zip bombs).
+    #[arg(long, value_name = "SIZE", value_parser = parse_size, default_value = "8GiB")]
+    pub max_file_size: u64,
+    /// Largest size all files together may inflate to.
+    #[arg(long, value_name = "SIZE", value_parser = parse_size, default_value = "16GiB")]
+    pub max_total_size: u64,
+    /// Largest size one CSV record (one message with its text) may have.
+    #[arg(long, value_name = "SIZE", value_parser = parse_size, default_value = "64MiB")]
+    pub max_record_size: u64,
+    /// Most columns a CSV row may have; wider rows are skipped with a warning.
+    #[arg(long, value_name = "N", default_value_t = 1000)]
+    pub max_columns: usize,
+}
+
+/// `4096`, `512KiB`, `64MiB`, `8GiB` (also KB/MB/GB, read as powers of 1024).
+pub fn parse_size(text: &str) -> Result<u64, String> {
+    let t = text.trim();
+    let split = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
+    let (digits, unit) = t.split_at(split);
+    let number: u64 = digits
+        .parse()
+        .map_err(|_| format!("{text:?} is not a size such as 64MiB"))?;
+    let shift = match unit.trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 0,
+        "k" | "kb" | "kib" => 10,
+        "m" | "mb" | "mib" => 20,
+        "g" | "gb" | "gib" => 30,
+        _ => return Err(format!("{text:?}: unknown unit (use KiB, MiB or GiB)")),
+    };
+    number
+        .checked_mul(1 << shift)
+        .ok_or_else(|| format!("{text:?} is too large"))
+}
+
+#[derive(Args, Debug)]
+pub struct Common {
+    #[command(flatten)]
+    pub input: Input,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
+    pub format: OutputFormat,
+}
+
+#[derive(Args, Debug)]
+pub struct Listing {
+    #[command(flatten)]
+    pub common: Common,
+    /// Show at most this many rows.
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OutputFormat {
+    Table,
+    Json,
+    Csv,
+    Markdown,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GraphFormat {
+    Graphml,
+    Dot,
+    Json,
+}
+
+impl From<OutputFormat> for Format {
+    fn from(f: OutputFormat) -> Format {
+        match f {
+            OutputFormat::Table => Format::Table,
+            OutputFormat::Json => Format::Json,
+            OutputFormat::Csv => Format::Csv,
+            OutputFormat::Markdown => Format::Markdown,
+        }
+    }
+}
+
+impl Input {
+    /// The analysis options these flags ask for.
+    pub fn options(&self) -> rekindle::Result<Options> {
+        Ok(Options {
+            as_of: self
+                .as_of
+                .as_deref()
+                .map(Options::parse_as_of)
+                .transpose()?,
+            include_spam: self.include_spam,
+            redact: self.redact,
+            strict: self.strict,
+            limits: Limits {
+                max_file_bytes: self.max_file_size,
+                max_total_bytes: self.max_total_size,
+                max_record_bytes: self.max_record_size,
+                max_columns: self.max_columns,
+            },
+        })
+    }
+}

@@ -1,0 +1,117 @@
+//! Where output goes and how it looks: one [`Printer`] built from `--color`,
+//! `NO_COLOR` and `COLUMNS`, and the one error type of the binary.
+
+use std::io::{self, IsTerminal, Write};
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::args::{ColorChoice, OutputFormat};
+use crate::render::{self, TableStyle};
+
+/// Anything a command, a chart, the page or the calendar can fail with;
+/// printed by `main` as one chain of causes.
+pub type Failure = Box<dyn std::error::Error>;
+
+/// Renders rows and records for one run, in the terminal's style.
+pub struct Printer {
+    style: TableStyle,
+}
+
+impl Printer {
+    /// The style of this terminal: `COLUMNS` wide (else 80), colour as chosen.
+    pub fn new(color: ColorChoice) -> Printer {
+        let max_width = std::env::var("COLUMNS")
+            .ok()
+            .and_then(|c| c.parse().ok())
+            .unwrap_or(80);
+        let color = match color {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                    && io::stdout().is_terminal()
+            }
+        };
+        Printer {
+            style: TableStyle { max_width, color },
+        }
+    }
+
+    /// Rows in `format` (`columns` for tables), or for a table with no rows
+    /// the line `empty`: machine formats stay empty.
+    pub fn rows<T: Serialize>(
+        &self,
+        out: &mut dyn Write,
+        rows: &[T],
+        format: OutputFormat,
+        columns: &[&str],
+        empty: &str,
+    ) -> io::Result<()> {
+        if rows.is_empty() && format == OutputFormat::Table {
+            return writeln!(out, "{empty}");
+        }
+        render::write_rows(out, rows, format.into(), Some(columns), &self.style)
+    }
+
+    /// Rows whose `reason` is the point: in a table, wrapped under each row.
+    pub fn reasoned_rows<T: Serialize>(
+        &self,
+        out: &mut dyn Write,
+        rows: &[T],
+        format: OutputFormat,
+        columns: &[&str],
+        empty: &str,
+    ) -> io::Result<()> {
+        if rows.is_empty() && format == OutputFormat::Table {
+            return writeln!(out, "{empty}");
+        }
+        render::write_rows_with_notes(out, rows, format.into(), columns, "reason", &self.style)
+    }
+
+    /// One record (summary, person): read, not scanned, so never cut to width.
+    pub fn record<T: Serialize>(
+        &self,
+        out: &mut dyn Write,
+        record: &T,
+        format: OutputFormat,
+    ) -> io::Result<()> {
+        let unbounded = TableStyle {
+            max_width: 0,
+            ..self.style.clone()
+        };
+        render::write_record(out, record, format.into(), &unbounded)
+    }
+}
+
+/// Keeps the first `limit` rows, all without one.
+pub fn limited<T>(mut rows: Vec<T>, limit: Option<usize>) -> Vec<T> {
+    if let Some(n) = limit {
+        rows.truncate(n);
+    }
+    rows
+}
+
+/// Writes with `write` to the file at `path`, or to `out` when there is none.
+pub fn write_to(
+    path: Option<&Path>,
+    out: &mut dyn Write,
+    write: impl FnOnce(&mut dyn Write) -> Result<(), Failure>,
+) -> Result<(), Failure> {
+    match path {
+        Some(path) => {
+            let cannot =
+                |e: Failure| -> Failure { format!("{}: cannot write: {e}", path.display()).into() };
+            let file = std::fs::File::create(path).map_err(|e| cannot(e.into()))?;
+            let mut file = io::BufWriter::new(file);
+            write(&mut file)
+                .and_then(|()| file.flush().map_err(Into::into))
+                .map_err(cannot)?;
+        }
+        None => {
+            write(out)?;
+            out.flush()?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,84 @@
+//! `unanswered`: direct conversations where the other person wrote last.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::conversations::Conversation;
+use crate::identity::{PersonId, Who};
+use crate::network::Network;
+use crate::parse::messages::MessageKind;
+
+/// A conversation where the other person wrote last and you have not replied.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct UnansweredRow {
+    /// Their name.
+    pub name: String,
+    /// Their profile link, if known.
+    pub profile_url: Option<String>,
+    /// The day of their last message.
+    pub last_message: NaiveDate,
+    /// Days from then to the as-of date.
+    pub days_waiting: i64,
+    /// Their messages since your last one.
+    pub messages_waiting: u32,
+}
+
+/// Direct conversations where the other person wrote last, newest first
+/// (one row per person: their most recent such conversation).
+pub fn unanswered(network: &Network) -> Vec<UnansweredRow> {
+    let mut best: BTreeMap<PersonId, UnansweredRow> = BTreeMap::new();
+    for c in &network.conversations {
+        let Some((person, last, waiting)) = waiting_in(c, network.as_of) else {
+            continue;
+        };
+        let node = network.node(person);
+        let row = UnansweredRow {
+            name: node.name.clone(),
+            profile_url: node.profile_url.clone(),
+            last_message: last,
+            days_waiting: (network.as_of - last).num_days(),
+            messages_waiting: waiting,
+        };
+        if best
+            .get(&person)
+            .is_none_or(|b| b.last_message < row.last_message)
+        {
+            best.insert(person, row);
+        }
+    }
+    let mut rows: Vec<UnansweredRow> = best.into_values().collect();
+    rows.sort_by(|a, b| {
+        b.last_message
+            .cmp(&a.last_message)
+            .then(a.name.cmp(&b.name))
+    });
+    rows
+}
+
+/// (person, day of their last message, their messages since the owner's last).
+fn waiting_in(c: &Conversation, as_of: NaiveDate) -> Option<(PersonId, NaiveDate, u32)> {
+    if c.is_group() || c.is_sponsored() || c.has_unknown_participant {
+        return None;
+    }
+    let &[person] = c.participants.as_slice() else {
+        return None;
+    };
+    let personal: Vec<_> = c
+        .messages
+        .iter()
+        .filter(|m| m.kind == MessageKind::Personal && m.sent_at.date() <= as_of)
+        .collect();
+    let last = personal.last()?;
+    if last.sender != Who::Person(person) {
+        return None;
+    }
+    let waiting = personal
+        .iter()
+        .rev()
+        .take_while(|m| m.sender != Who::Owner)
+        .filter(|m| m.sender == Who::Person(person))
+        .count();
+    Some((person, last.sent_at.date(), waiting as u32))
+}
