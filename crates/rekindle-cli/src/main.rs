@@ -154,6 +154,10 @@ struct Input {
     /// Most columns a CSV row may have; wider rows are skipped with a warning.
     #[arg(long, value_name = "N", default_value_t = 1000)]
     max_columns: usize,
+    /// Most participants a group may have for the ties between its members
+    /// to be counted; above it only yours with each member are (with a warning).
+    #[arg(long, value_name = "N", default_value_t = 100)]
+    max_group_size: usize,
 }
 
 /// `4096`, `512KiB`, `64MiB`, `8GiB` (also KB/MB/GB, read as powers of 1024).
@@ -243,6 +247,7 @@ fn load(input: &Input) -> Result<Loaded, Failure> {
         max_total_bytes: input.max_total_size,
         max_record_bytes: input.max_record_size,
         max_columns: input.max_columns,
+        max_group_size: input.max_group_size,
     };
     // A spinner on stderr while a large export loads; hidden when stderr is
     // not a terminal, and cleared before any output.
