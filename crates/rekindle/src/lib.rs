@@ -39,6 +39,7 @@ pub mod parse;
 mod pipe;
 pub mod redact;
 pub mod reports;
+mod shared_file;
 mod strings;
 pub mod timeline;
 
