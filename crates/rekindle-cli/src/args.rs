@@ -141,6 +141,10 @@ pub struct Input {
     /// Most columns a CSV row may have; wider rows are skipped with a warning.
     #[arg(long, value_name = "N", default_value_t = 1000)]
     pub max_columns: usize,
+    /// Most participants a group may have for the ties between its members
+    /// to be counted; above it only yours with each member are (with a warning).
+    #[arg(long, value_name = "N", default_value_t = 100)]
+    pub max_group_size: usize,
 }
 
 /// `4096`, `512KiB`, `64MiB`, `8GiB` (also KB/MB/GB, read as powers of 1024).
@@ -224,6 +228,7 @@ impl Input {
                 max_total_bytes: self.max_total_size,
                 max_record_bytes: self.max_record_size,
                 max_columns: self.max_columns,
+                max_group_size: self.max_group_size,
             },
         })
     }

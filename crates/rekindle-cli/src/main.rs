@@ -82,7 +82,11 @@ fn main() -> ExitCode {
             let mut message = format!("rekindle: {e}");
             let mut source = e.source();
             while let Some(s) = source {
-                message += &format!(": {s}");
+                // Library errors already show their I/O cause: no echo.
+                let text = s.to_string();
+                if !message.ends_with(&text) {
+                    message += &format!(": {text}");
+                }
                 source = s.source();
             }
             eprintln!("{message}");

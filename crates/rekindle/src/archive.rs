@@ -5,10 +5,11 @@
 //! and subfolders are ignored. Nothing is ever extracted or written to disk.
 
 use std::fs::File;
-use std::io::{BufReader, Read};
+use std::io::{BufReader, Cursor, Read};
 use std::path::{Path, PathBuf};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, Warning};
+use crate::shared_file::SharedFile;
 
 /// The export files rekindle reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
@@ -101,10 +102,36 @@ pub struct FoundFile {
 /// Where an export's files are read from.
 enum Location {
     Zip {
-        archive: Box<zip::ZipArchive<BufReader<File>>>,
+        archive: Box<zip::ZipArchive<SharedFile>>,
         indices: Vec<usize>,
     },
     Files(Vec<PathBuf>),
+    /// The one file given, already open (a regular file or a pipe): read once.
+    Single(Option<Box<dyn Read + Send>>),
+}
+
+/// One found file, ready to be read on another thread.
+pub(crate) enum Detached {
+    Zip(Box<zip::ZipArchive<SharedFile>>, usize, String),
+    Path(PathBuf),
+    Reader(Box<dyn Read + Send>),
+}
+
+impl Detached {
+    /// Calls `f` with a reader over the file's bytes, or why there is none.
+    pub fn read_with(self, f: impl FnOnce(Result<Box<dyn Read + '_>>)) {
+        match self {
+            Detached::Zip(mut archive, index, name) => match archive.by_index(index) {
+                Ok(entry) => f(Ok(Box::new(entry))),
+                Err(e) => f(Err(zip_error(name, e))),
+            },
+            Detached::Path(path) => match File::open(&path) {
+                Ok(file) => f(Ok(Box::new(BufReader::with_capacity(1 << 16, file)))),
+                Err(e) => f(Err(io_error(&path)(e))),
+            },
+            Detached::Reader(reader) => f(Ok(reader)),
+        }
+    }
 }
 
 /// An opened export: the files found, ready to be read one after another.
@@ -112,6 +139,8 @@ pub(crate) struct Archive {
     /// The name that may carry the export date: the zip's or the folder's.
     pub export_name: String,
     pub files: Vec<FoundFile>,
+    /// Files left out (a second file of one kind), each named.
+    pub warnings: Vec<Warning>,
     location: Location,
 }
 
@@ -133,26 +162,40 @@ impl Archive {
         if meta.is_dir() {
             return Archive::open_folder(path);
         }
-        let mut magic = [0u8; 4];
-        let read = File::open(path)
-            .and_then(|mut f| read_prefix(&mut f, &mut magic))
-            .map_err(io_error(path))?;
+        // Opened once and only once: a pipe or FIFO cannot be opened twice.
+        let mut file = File::open(path).map_err(io_error(path))?;
+        let mut head = vec![0u8; 4096];
+        let read = read_prefix(&mut file, &mut head).map_err(io_error(path))?;
+        head.truncate(read);
         let is_zip_name = path
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("zip"));
-        if read == 4 && (magic == *b"PK\x03\x04" || magic == *b"PK\x05\x06") || is_zip_name {
-            return Archive::open_zip(path);
+        let is_zip = head.starts_with(b"PK\x03\x04") || head.starts_with(b"PK\x05\x06");
+        if !meta.is_file() {
+            // A pipe, a FIFO, a device: its bytes can be read once, in order.
+            if is_zip || is_zip_name {
+                return Err(Error::NotRegularFile {
+                    path: path.to_path_buf(),
+                    reason: "a zip archive is read in place, which a pipe cannot do; save it to a file first",
+                });
+            }
+            let reader = Cursor::new(head.clone()).chain(BufReader::with_capacity(1 << 16, file));
+            return Archive::open_single_file(path, &head, 0, Box::new(reader));
         }
-        Archive::open_single_file(path)
+        if is_zip || is_zip_name {
+            return Archive::open_zip(path, file);
+        }
+        // The rest of the file after the bytes already read.
+        let reader = Cursor::new(head.clone()).chain(BufReader::with_capacity(1 << 16, file));
+        Archive::open_single_file(path, &head, meta.len(), Box::new(reader))
     }
 
-    fn open_zip(path: &Path) -> Result<Archive> {
-        let file = File::open(path).map_err(io_error(path))?;
-        let mut archive =
-            zip::ZipArchive::new(BufReader::new(file)).map_err(|e| Error::NotZip {
-                path: path.to_path_buf(),
-                reason: e.to_string(),
-            })?;
+    fn open_zip(path: &Path, file: File) -> Result<Archive> {
+        let shared = SharedFile::new(file).map_err(io_error(path))?;
+        let mut archive = zip::ZipArchive::new(shared).map_err(|e| Error::NotZip {
+            path: path.to_path_buf(),
+            reason: e.to_string(),
+        })?;
         // (kind, depth, folder, name, index, size) of every entry we know.
         let mut known = Vec::new();
         let mut nested_zip = None;
@@ -174,7 +217,7 @@ impl Archive {
             if nested_zip.is_none() && name.to_ascii_lowercase().ends_with(".zip") {
                 nested_zip = Some(full.clone());
             }
-            if let Some(kind) = FileKind::from_file_name(&name) {
+            if let Some(kind) = FileKind::from_file_name(&name).or_else(|| copy_of(&name)) {
                 let depth = if folder.is_empty() {
                     0
                 } else {
@@ -215,18 +258,20 @@ impl Archive {
             // A zip of the unzipped folder: its folder name carries the date.
             format!("{export_name} {root}")
         };
-        let mut files = Vec::new();
-        let mut indices = Vec::new();
-        for (kind, _, folder, name, index, size) in known {
-            if folder != root || files.iter().any(|f: &FoundFile| f.kind == kind) {
-                continue;
-            }
-            files.push(FoundFile { kind, name, size });
-            indices.push(index);
+        let mut warnings = Vec::new();
+        if archive.has_duplicate_names() {
+            let message = "entries with the same name as another were left out: a zip can give only one entry of each name";
+            warnings.push(Warning::new(&base_name(path), None, message));
         }
+        let found = known
+            .into_iter()
+            .filter(|k| k.2 == root)
+            .map(|(kind, _, _, name, index, size)| (FoundFile { kind, name, size }, index));
+        let (files, indices) = one_of_each_kind(found, &mut warnings).into_iter().unzip();
         Ok(Archive {
             export_name,
             files,
+            warnings,
             location: Location::Zip {
                 archive: Box::new(archive),
                 indices,
@@ -269,35 +314,64 @@ impl Archive {
         }
     }
 
-    fn open_single_file(path: &Path) -> Result<Archive> {
+    fn open_single_file(
+        path: &Path,
+        head: &[u8],
+        size: u64,
+        reader: Box<dyn Read + Send>,
+    ) -> Result<Archive> {
         let name = path
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
         let kind = match FileKind::from_file_name(&name) {
             Some(kind) => Some(kind),
-            None => sniff_kind(path)?,
+            None => sniff_kind(head),
         };
         let Some(kind) = kind else {
             return Err(Error::UnknownFile {
                 path: path.to_path_buf(),
             });
         };
-        let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
         let export_name = path.parent().map(folder_name).unwrap_or_default();
         Ok(Archive {
             export_name,
             files: vec![FoundFile { kind, name, size }],
-            location: Location::Files(vec![path.to_path_buf()]),
+            warnings: Vec::new(),
+            location: Location::Single(Some(reader)),
         })
     }
 
     fn from_paths(export_name: String, found: Vec<(FoundFile, PathBuf)>) -> Archive {
-        let (files, paths) = found.into_iter().unzip();
+        let mut warnings = Vec::new();
+        let (files, paths) = one_of_each_kind(found, &mut warnings).into_iter().unzip();
         Archive {
             export_name,
             files,
+            warnings,
             location: Location::Files(paths),
+        }
+    }
+
+    /// The `i`-th found file, to be read on another thread (each file once).
+    pub fn detach(&mut self, i: usize) -> Result<Detached> {
+        match &mut self.location {
+            Location::Zip { archive, indices } => Ok(Detached::Zip(
+                archive.clone(),
+                indices[i],
+                self.files[i].name.clone(),
+            )),
+            Location::Files(paths) => Ok(Detached::Path(paths[i].clone())),
+            Location::Single(reader) => {
+                reader
+                    .take()
+                    .map(Detached::Reader)
+                    .ok_or_else(|| Error::File {
+                        file: self.files[i].name.clone(),
+                        line: None,
+                        message: "was already read".into(),
+                    })
+            }
         }
     }
 
@@ -306,19 +380,93 @@ impl Archive {
         let name = self.files[i].name.clone();
         match &mut self.location {
             Location::Zip { archive, indices } => {
-                let entry = archive.by_index(indices[i]).map_err(|e| Error::File {
-                    file: name,
-                    line: None,
-                    message: format!("cannot read from the zip archive: {e}"),
-                })?;
+                let entry = archive
+                    .by_index(indices[i])
+                    .map_err(|e| zip_error(name, e))?;
                 Ok(Box::new(entry))
             }
             Location::Files(paths) => {
                 let file = File::open(&paths[i]).map_err(io_error(&paths[i]))?;
                 Ok(Box::new(BufReader::with_capacity(1 << 16, file)))
             }
+            Location::Single(reader) => match reader.take() {
+                Some(reader) => Ok(reader),
+                None => Err(Error::File {
+                    file: name,
+                    line: None,
+                    message: "was already read".into(),
+                }),
+            },
         }
     }
+}
+
+/// A zip entry that cannot be read; an I/O error keeps its cause.
+fn zip_error(file: String, e: zip::result::ZipError) -> Error {
+    match e {
+        zip::result::ZipError::Io(source) => Error::Read {
+            file,
+            line: None,
+            source,
+        },
+        e => Error::File {
+            file,
+            line: None,
+            message: format!("cannot read from the zip archive: {e}"),
+        },
+    }
+}
+
+/// `messages (1).csv` → the kind of `messages.csv`: a browser's second download.
+fn copy_of(name: &str) -> Option<FileKind> {
+    let lower = name.to_ascii_lowercase();
+    let stem = lower.strip_suffix(".csv")?.trim_end();
+    let open = stem.strip_suffix(')')?.rfind('(')?;
+    let number = &stem[open + 1..stem.len() - 1];
+    if number.is_empty() || !number.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    FileKind::from_file_name(&format!("{}.csv", stem[..open].trim_end()))
+}
+
+/// One file of each kind: a file named as LinkedIn names it before a copy
+/// (`messages (1).csv`), else the first; each one left out is named in a
+/// warning that also says which one was read.
+fn one_of_each_kind<T>(
+    found: impl IntoIterator<Item = (FoundFile, T)>,
+    warnings: &mut Vec<Warning>,
+) -> Vec<(FoundFile, T)> {
+    let mut found: Vec<(bool, usize, (FoundFile, T))> = found
+        .into_iter()
+        .enumerate()
+        .map(|(order, f)| {
+            let base = f.0.name.rsplit('/').next().unwrap_or(&f.0.name);
+            (copy_of(base).is_some(), order, f)
+        })
+        .collect();
+    found.sort_by_key(|(copy, order, f)| (f.0.kind, *copy, *order));
+    let mut kept: Vec<(usize, (FoundFile, T))> = Vec::new();
+    for (_, order, f) in found {
+        match kept.last() {
+            Some((_, (read, _))) if read.kind == f.0.kind => {
+                let message = format!(
+                    "file left out: {} was read as the export's {}",
+                    read.name,
+                    f.0.kind.file_name()
+                );
+                warnings.push(Warning::new(&f.0.name, None, message));
+            }
+            _ => kept.push((order, f)),
+        }
+    }
+    kept.sort_by_key(|(order, _)| *order);
+    kept.into_iter().map(|(_, f)| f).collect()
+}
+
+fn base_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
 }
 
 /// Turns an I/O error on `path` into the library's error.
@@ -329,7 +477,7 @@ fn io_error(path: &Path) -> impl FnOnce(std::io::Error) -> Error + '_ {
     }
 }
 
-fn read_prefix(file: &mut File, buf: &mut [u8]) -> std::io::Result<usize> {
+fn read_prefix(file: &mut impl Read, buf: &mut [u8]) -> std::io::Result<usize> {
     let mut filled = 0;
     while filled < buf.len() {
         let n = file.read(&mut buf[filled..])?;
@@ -356,10 +504,7 @@ fn scan_folder(path: &Path) -> Result<Vec<(FoundFile, PathBuf)>> {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        if let Some(kind) = FileKind::from_file_name(&name) {
-            if found.iter().any(|(f, _)| f.kind == kind) {
-                continue;
-            }
+        if let Some(kind) = FileKind::from_file_name(&name).or_else(|| copy_of(&name)) {
             let size = std::fs::metadata(&p).map(|m| m.len()).unwrap_or(0);
             found.push((FoundFile { kind, name, size }, p));
         }
@@ -369,14 +514,10 @@ fn scan_folder(path: &Path) -> Result<Vec<(FoundFile, PathBuf)>> {
 
 /// Guesses a CSV's kind from its header when its name says nothing
 /// (a user renamed `messages.csv` to `avery-messages.csv`).
-fn sniff_kind(path: &Path) -> Result<Option<FileKind>> {
-    let mut buf = vec![0u8; 4096];
-    let n = File::open(path)
-        .and_then(|mut f| read_prefix(&mut f, &mut buf))
-        .map_err(io_error(path))?;
-    let head = String::from_utf8_lossy(&buf[..n]).to_uppercase();
+fn sniff_kind(head: &[u8]) -> Option<FileKind> {
+    let head = String::from_utf8_lossy(head).to_uppercase();
     let has = |s: &str| head.contains(s);
-    Ok(if has("CONNECTED ON") && has("FIRST NAME") {
+    if has("CONNECTED ON") && has("FIRST NAME") {
         Some(FileKind::Connections)
     } else if has("FROM") && has("DATE") && has("CONTENT") {
         Some(FileKind::Messages)
@@ -384,7 +525,7 @@ fn sniff_kind(path: &Path) -> Result<Option<FileKind>> {
         Some(FileKind::Invitations)
     } else {
         None
-    })
+    }
 }
 
 fn file_stem(path: &Path) -> String {
@@ -420,6 +561,28 @@ mod tests {
         );
         assert_eq!(FileKind::from_file_name("coach_messages.csv"), None);
         assert_eq!(FileKind::from_file_name("Rich_Media.csv"), None);
+    }
+
+    #[test]
+    fn copies_are_known_by_their_original() {
+        assert_eq!(copy_of("messages (1).csv"), Some(FileKind::Messages));
+        assert_eq!(copy_of("Connections(12).CSV"), Some(FileKind::Connections));
+        assert_eq!(copy_of("messages ().csv"), None);
+        assert_eq!(copy_of("messages (a).csv"), None);
+        assert_eq!(copy_of("notes (1).csv"), None);
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn an_unreadable_file_says_why_in_its_own_words() {
+        // Opens, then fails to read at offset 0 (EIO), even as root.
+        let err = Archive::open(Path::new("/proc/self/mem"))
+            .err()
+            .map(|e| e.to_string());
+        assert_eq!(
+            err.as_deref(),
+            Some("/proc/self/mem: cannot read: Input/output error (os error 5)")
+        );
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! unless [`Options::include_spam`] is set. Sponsored campaigns stay, marked,
 //! but their senders never become people.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDateTime;
 
@@ -121,9 +121,12 @@ pub(crate) fn assemble(
             has_unknown_participant: false,
             messages: Vec::with_capacity(rows.len()),
         };
-        // The distinct senders and recipient lists of this conversation.
+        // The distinct senders and recipient lists of this conversation, in
+        // the order they first appear (sets only to tell what was seen).
         let mut senders: Vec<(Sym, Sym, Option<Direction>)> = Vec::new();
         let mut recipients: Vec<(Sym, Sym)> = Vec::new();
+        let mut seen_senders = HashSet::new();
+        let mut seen_recipients = HashSet::new();
         for &i in &rows {
             let m = &export.messages[i as usize];
             if conversation.title.is_none() {
@@ -132,10 +135,10 @@ pub(crate) fn assemble(
             if m.kind == MessageKind::Sponsored {
                 continue;
             }
-            if !senders.contains(&(m.from, m.sender_url, m.direction)) {
+            if seen_senders.insert((m.from, m.sender_url, m.direction)) {
                 senders.push((m.from, m.sender_url, m.direction));
             }
-            if !recipients.contains(&(m.to, m.recipient_urls)) {
+            if seen_recipients.insert((m.to, m.recipient_urls)) {
                 recipients.push((m.to, m.recipient_urls));
             }
         }
@@ -162,9 +165,10 @@ pub(crate) fn assemble(
             }
             split_recipients.push((names, urls));
         }
-        let note = |who: Who, c: &mut Conversation| match who {
+        let mut seen_people = HashSet::new();
+        let mut note = |who: Who, c: &mut Conversation| match who {
             Who::Person(id) => {
-                if !c.participants.contains(&id) {
+                if seen_people.insert(id) {
                     c.participants.push(id);
                 }
             }

@@ -17,13 +17,33 @@ pub enum Error {
         path: PathBuf,
     },
     /// The path exists but could not be read.
-    #[error("{}: cannot read", path.display())]
+    #[error("{}: cannot read: {}", path.display(), source)]
     Io {
         /// The file or folder that failed.
         path: PathBuf,
         /// The underlying error.
         #[source]
         source: std::io::Error,
+    },
+    /// A file of the export that could not be read on (an I/O error while
+    /// reading it, or a limit reached), with the I/O error as its source.
+    #[error("{file}: {}cannot read: {}", line.map(|l| format!("line {l}: ")).unwrap_or_default(), source)]
+    Read {
+        /// The file name inside the export.
+        file: String,
+        /// The line being read, when known.
+        line: Option<u64>,
+        /// The underlying error.
+        #[source]
+        source: std::io::Error,
+    },
+    /// A pipe, FIFO or device given where a zip archive must be read in place.
+    #[error("{}: not a regular file ({reason})", path.display())]
+    NotRegularFile {
+        /// The path as given.
+        path: PathBuf,
+        /// Why a regular file is needed.
+        reason: &'static str,
     },
     /// A file that should be a zip archive is not one (or is damaged).
     #[error("{}: not a readable zip archive ({reason})", path.display())]

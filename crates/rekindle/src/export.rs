@@ -129,6 +129,7 @@ impl Export {
         let mut export = Export {
             export_name: archive.export_name.clone(),
             files: archive.files.clone(),
+            warnings: std::mem::take(&mut archive.warnings),
             limits: *limits,
             ..Export::default()
         };
@@ -144,12 +145,16 @@ impl Export {
                 let file = base_name(&export.files[i].name);
                 let (writer, reader) = pipe();
                 let capped = Capped::new(&file, limits, &total);
-                scope.spawn(move || match Archive::open(path) {
-                    Ok(mut archive) => match archive.reader(i) {
+                // The input is never opened twice (a pipe could not be):
+                // this thread reads from what was opened above.
+                let detached = archive.detach(i);
+                scope.spawn(move || match detached {
+                    Ok(detached) => detached.read_with(|source| match source {
                         Ok(source) => writer.pump(capped.wrap(source)),
-                        Err(e) => writer.fail(std::io::Error::other(e.to_string())),
-                    },
-                    Err(e) => writer.fail(std::io::Error::other(e.to_string())),
+                        // The error itself travels on, its cause kept.
+                        Err(e) => writer.fail(std::io::Error::other(e)),
+                    }),
+                    Err(e) => writer.fail(std::io::Error::other(e)),
                 });
                 scope.spawn(move || {
                     let mut part = Export {

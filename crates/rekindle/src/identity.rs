@@ -269,13 +269,15 @@ fn slug_name(url: &str) -> String {
 /// Every URL seen beside a name anywhere in the export, by name key.
 fn urls_by_name(export: &Export) -> HashMap<String, Vec<String>> {
     let mut map: HashMap<String, Vec<String>> = HashMap::new();
+    let mut seen: HashSet<(String, String)> = HashSet::new();
     let mut add = |name: &str, url: &str| {
         if name.is_empty() || name == LINKEDIN_MEMBER || url.is_empty() {
             return;
         }
-        let urls = map.entry(name_key(name)).or_default();
-        if !urls.iter().any(|u| u == url) {
-            urls.push(url.to_string());
+        let key = name_key(name);
+        // A set, not a scan of the list: one name may carry thousands of URLs.
+        if seen.insert((key.clone(), url.to_string())) {
+            map.entry(key).or_default().push(url.to_string());
         }
     };
     let strings = &export.strings;
@@ -398,11 +400,10 @@ fn cached(f: impl Fn(Sym) -> bool) -> impl Fn(Sym) -> bool {
 /// `messages.csv` given alone.
 fn most_present_participant(export: &Export) -> (Option<String>, Option<String>) {
     let strings = &export.strings;
-    let mut by_conversation: HashMap<Sym, Vec<(bool, &str)>> = HashMap::new();
-    fn push<'s>(keys: &mut Vec<(bool, &'s str)>, k: (bool, &'s str)) {
-        if !keys.contains(&k) {
-            keys.push(k);
-        }
+    // Sets: a conversation may have thousands of participants.
+    let mut by_conversation: HashMap<Sym, HashSet<(bool, &str)>> = HashMap::new();
+    fn push<'s>(keys: &mut HashSet<(bool, &'s str)>, k: (bool, &'s str)) {
+        keys.insert(k);
     }
     for m in &export.messages {
         if m.conversation_id.is_empty() {

@@ -44,6 +44,7 @@ mod parse;
 mod pipe;
 pub mod redact;
 pub mod reports;
+mod shared_file;
 mod strings;
 pub mod timeline;
 

@@ -15,6 +15,12 @@ pub struct Limits {
     pub max_record_bytes: u64,
     /// Columns a CSV row may have; a wider row is skipped with a warning.
     pub max_columns: usize,
+    /// Participants a group conversation may have for the ties between its
+    /// members (`SharedGroups` between two others) to be counted: those
+    /// pairs grow with the square of its size. Above it, your own tie with
+    /// each member is still counted exactly, and a warning names the
+    /// conversation.
+    pub max_group_size: usize,
 }
 
 impl Default for Limits {
@@ -24,6 +30,7 @@ impl Default for Limits {
             max_total_bytes: 16 << 30,
             max_record_bytes: 64 << 20,
             max_columns: 1_000,
+            max_group_size: 100,
         }
     }
 }

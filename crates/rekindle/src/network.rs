@@ -350,9 +350,19 @@ impl Network {
                 let mut members = c.participants.clone();
                 members.push(PersonId::OWNER);
                 members.sort();
-                for (i, &a) in members.iter().enumerate() {
-                    for &b in &members[i + 1..] {
-                        *shared.entry((a, b)).or_default() += 1;
+                let max = export.limits.max_group_size;
+                if members.len() > max {
+                    // Pairs grow with the square of the group: keep the
+                    // owner's tie with each member only, and say so.
+                    warnings.push(too_big_group(c, members.len(), max));
+                    for &b in &members[1..] {
+                        *shared.entry((PersonId::OWNER, b)).or_default() += 1;
+                    }
+                } else {
+                    for (i, &a) in members.iter().enumerate() {
+                        for &b in &members[i + 1..] {
+                            *shared.entry((a, b)).or_default() += 1;
+                        }
                     }
                 }
             }
@@ -434,6 +444,15 @@ impl Network {
     pub fn node(&self, id: PersonId) -> &Node {
         &self.graph[NodeIndex::new(id.index())]
     }
+}
+
+/// The warning for a group above [`crate::Limits::max_group_size`].
+fn too_big_group(c: &Conversation, members: usize, max: usize) -> Warning {
+    let message = format!(
+        "group conversation of {members} participants, more than the limit of {max}: \
+         only your tie with each of them is counted, not theirs with each other"
+    );
+    Warning::new("messages.csv", None, message).with_value(c.title.as_deref().unwrap_or(&c.key))
 }
 
 fn count_direct(

@@ -50,6 +50,8 @@ pub(crate) struct Table<R: Read> {
     max_columns: usize,
     /// Rows skipped by the table itself; parsers pass them on.
     pub skipped: Vec<Warning>,
+    /// Whether the end of the file was reached (and checked for truncation).
+    ended: bool,
 }
 
 /// What [`Table::open`] found.
@@ -67,10 +69,10 @@ impl<R: Read> Table<R> {
     /// `required` (compared trimmed and uppercased, BOM removed).
     pub fn open(file: &str, input: R, required: &[&str], limits: &Limits) -> Result<Opened<R>> {
         let mut input = BufReader::with_capacity(1 << 16, input);
-        let head = input.fill_buf().map_err(|e| Error::File {
+        let head = input.fill_buf().map_err(|source| Error::Read {
             file: file.to_string(),
             line: None,
-            message: format!("cannot read: {e}"),
+            source,
         })?;
         if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
             return Err(Error::File {
@@ -101,6 +103,7 @@ impl<R: Read> Table<R> {
                     line: 0,
                     max_columns: limits.max_columns,
                     skipped: Vec::new(),
+                    ended: false,
                 })));
             }
             if first_row.is_none() {
@@ -134,8 +137,19 @@ impl<R: Read> Table<R> {
     pub fn next_row(&mut self) -> Result<bool> {
         loop {
             if !read_row(&self.file, &mut self.reader, &mut self.record)? {
+                if !self.ended {
+                    self.ended = true;
+                    if let Some(line) = self.reader.get_ref().open_quote_line() {
+                        let message = "file ends inside a quoted field: it may be truncated (read up to there)";
+                        self.skipped
+                            .push(Warning::new(&self.file, Some(line), message));
+                    }
+                }
                 return Ok(false);
             }
+            // Every row, even one skipped below, so no line break is kept.
+            let start = self.record.position().map_or(0, |p| p.byte());
+            let line = self.reader.get_mut().line_at(start);
             // A row of nothing but empty cells (Excel pads files with them).
             if self
                 .record
@@ -144,8 +158,7 @@ impl<R: Read> Table<R> {
             {
                 continue;
             }
-            let start = self.record.position().map_or(0, |p| p.byte());
-            self.line = self.reader.get_mut().line_at(start);
+            self.line = line;
             if self.record.len() > self.max_columns {
                 let message = format!(
                     "row skipped: {} columns, more than the limit of {}",
@@ -209,10 +222,19 @@ fn read_row<R: Read>(
     reader.get_mut().record_start = end;
     read.map_err(|e| {
         let line = e.position().map(|p| p.line());
-        Error::File {
-            file: file.to_string(),
-            line,
-            message: format!("cannot read: {e}"),
+        let message = format!("cannot read: {e}");
+        match e.into_kind() {
+            // An I/O error keeps its cause (the kind, the system's words).
+            csv::ErrorKind::Io(source) => Error::Read {
+                file: file.to_string(),
+                line,
+                source,
+            },
+            _ => Error::File {
+                file: file.to_string(),
+                line,
+                message,
+            },
         }
     })
 }
@@ -220,16 +242,39 @@ fn read_row<R: Read>(
 /// Counts lines under the CSV reader, because csv's own record positions
 /// point before skipped blank lines and into the middle of a CRLF.
 ///
-/// It remembers each run of `\r`/`\n` bytes until a record start passes it,
-/// so memory stays bounded by the reader's buffer, not by the file.
+/// It follows the CSV quoting itself (as csv-core does), so line breaks
+/// inside a quoted field only add to a count, and remembers each run of
+/// `\r`/`\n` bytes outside quotes (a record boundary) until a record start
+/// passes it: memory stays bounded by the reader's buffer, not by the file
+/// or by a record of a million line breaks. At the end it can tell whether
+/// the file stopped inside a quoted field.
 pub(crate) struct LineCounter<R> {
     inner: R,
     offset: u64,
     /// Where the record being read started, and how far it may reach.
     record_start: u64,
     max_record: u64,
+    /// Runs of terminators outside quotes: (start, end, newlines up to its end).
     runs: VecDeque<(u64, u64, u64)>,
     newlines_before: u64,
+    /// Every `\n` read so far.
+    newlines: u64,
+    quote: Syntax,
+    /// The line the open quoted field started on.
+    quote_line: u64,
+}
+
+/// Where the bytes read so far leave the CSV syntax.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Syntax {
+    /// At the start of a field.
+    FieldStart,
+    /// Inside a field that did not start with a quote.
+    Unquoted,
+    /// Inside a quoted field.
+    Quoted,
+    /// Just after a quote inside a quoted field (its end, or half of `""`).
+    ClosingQuote,
 }
 
 impl<R: Read> LineCounter<R> {
@@ -241,6 +286,9 @@ impl<R: Read> LineCounter<R> {
             max_record,
             runs: VecDeque::new(),
             newlines_before: 0,
+            newlines: 0,
+            quote: Syntax::FieldStart,
+            quote_line: 0,
         }
     }
 
@@ -251,30 +299,51 @@ impl<R: Read> LineCounter<R> {
             if start > byte {
                 break;
             }
-            self.newlines_before += newlines;
+            self.newlines_before = newlines;
             self.runs.pop_front();
         }
         1 + self.newlines_before
+    }
+
+    /// The line of the quoted field the bytes read so far end inside, if they do.
+    fn open_quote_line(&self) -> Option<u64> {
+        (self.quote == Syntax::Quoted).then_some(self.quote_line)
+    }
+
+    fn scan(&mut self, bytes: &[u8]) {
+        for (i, &b) in bytes.iter().enumerate() {
+            let terminator = b == b'\n' || b == b'\r';
+            self.newlines += u64::from(b == b'\n');
+            self.quote = match (self.quote, b) {
+                (Syntax::Quoted, b'"') => Syntax::ClosingQuote,
+                (Syntax::Quoted, _) => Syntax::Quoted,
+                (Syntax::FieldStart, b'"') => {
+                    self.quote_line = self.newlines + 1;
+                    Syntax::Quoted
+                }
+                (Syntax::ClosingQuote, b'"') => Syntax::Quoted,
+                (_, b',' | b'\n' | b'\r') => Syntax::FieldStart,
+                _ => Syntax::Unquoted,
+            };
+            if !terminator || self.quote != Syntax::FieldStart {
+                continue;
+            }
+            let pos = self.offset + i as u64;
+            match self.runs.back_mut() {
+                Some(run) if run.1 == pos => {
+                    run.1 += 1;
+                    run.2 = self.newlines;
+                }
+                _ => self.runs.push_back((pos, pos + 1, self.newlines)),
+            }
+        }
     }
 }
 
 impl<R: Read> Read for LineCounter<R> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
         let n = self.inner.read(buf)?;
-        for (i, &b) in buf[..n].iter().enumerate() {
-            if b != b'\n' && b != b'\r' {
-                continue;
-            }
-            let pos = self.offset + i as u64;
-            let newline = u64::from(b == b'\n');
-            match self.runs.back_mut() {
-                Some(run) if run.1 == pos => {
-                    run.1 += 1;
-                    run.2 += newline;
-                }
-                _ => self.runs.push_back((pos, pos + 1, newline)),
-            }
-        }
+        self.scan(&buf[..n]);
         self.offset += n as u64;
         // The CSV reader reads up to one buffer ahead of the record it is in.
         let span = self.offset - self.record_start.min(self.offset);
@@ -390,4 +459,106 @@ pub(crate) fn full_name(first: &str, last: &str) -> String {
 #[cfg(test)]
 pub(crate) fn shown(warnings: &[Warning]) -> Vec<String> {
     warnings.iter().map(ToString::to_string).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table(bytes: &[u8]) -> Box<Table<&[u8]>> {
+        match Table::open("t.csv", bytes, &["A", "B"], &Limits::default()) {
+            Ok(Opened::Table(t)) => t,
+            _ => panic!("no table"),
+        }
+    }
+
+    #[test]
+    fn line_breaks_inside_a_record_are_counted_not_kept() {
+        // One record of 100,000 line breaks inside quotes, then another row.
+        let mut csv = b"A,B\n1,\"".to_vec();
+        csv.extend(b"x\n".repeat(100_000));
+        csv.extend(b"\"\n2,y\r\n\r\n3,z\n");
+        let mut t = table(&csv);
+        assert!(t.next_row().unwrap());
+        assert_eq!(t.line(), 2);
+        // Only terminators outside quotes are remembered: a handful, not 100,000.
+        assert!(
+            t.reader.get_ref().runs.len() < 8,
+            "{}",
+            t.reader.get_ref().runs.len()
+        );
+        assert!(t.next_row().unwrap());
+        assert_eq!((t.line(), t.field(Some(0))), (100_003, &b"2"[..]));
+        assert!(t.next_row().unwrap());
+        assert_eq!((t.line(), t.field(Some(0))), (100_005, &b"3"[..]));
+        assert!(!t.next_row().unwrap());
+        assert!(t.skipped.is_empty());
+    }
+
+    #[test]
+    fn rows_of_empty_cells_keep_no_line_breaks_either() {
+        let mut csv = b"A,B\n".to_vec();
+        csv.extend(b",\n".repeat(100_000));
+        csv.extend(b"1,2\n");
+        let mut t = table(&csv);
+        assert!(t.next_row().unwrap());
+        assert_eq!(t.line(), 100_002);
+        assert!(t.reader.get_ref().runs.len() < 8);
+    }
+
+    #[test]
+    fn a_file_cut_inside_quotes_warns_once_with_its_line() {
+        let mut t = table(b"A,B\n1,\"ok \"\"quoted\"\"\"\n2,5\" bare\n3,\"cut\nhere");
+        let mut rows = 0;
+        while t.next_row().unwrap() {
+            rows += 1;
+        }
+        assert!(!t.next_row().unwrap());
+        assert_eq!(rows, 3);
+        assert_eq!(
+            shown(&t.skipped),
+            [
+                "t.csv line 4: file ends inside a quoted field: it may be truncated (read up to there)"
+            ]
+        );
+    }
+
+    /// A reader that fails as an unreadable file does.
+    struct Denied;
+    impl Read for Denied {
+        fn read(&mut self, _: &mut [u8]) -> std::io::Result<usize> {
+            Err(std::io::ErrorKind::PermissionDenied.into())
+        }
+    }
+
+    #[test]
+    fn a_read_error_keeps_its_kind_and_its_source() {
+        // Constructed: tests run as root, where chmod 000 does not stop a read.
+        let Err(err) = Table::open("t.csv", Denied, &["A"], &Limits::default()) else {
+            panic!("read");
+        };
+        assert_eq!(err.to_string(), "t.csv: cannot read: permission denied");
+        let source =
+            std::error::Error::source(&err).and_then(|s| s.downcast_ref::<std::io::Error>());
+        assert_eq!(
+            source.map(std::io::Error::kind),
+            Some(std::io::ErrorKind::PermissionDenied)
+        );
+        // The same error in the middle of a file, after the header.
+        let mut t = table_of(b"A,B\n1,2\n".chain(Denied));
+        assert!(t.next_row().unwrap());
+        let err = t.next_row().unwrap_err();
+        assert!(
+            err.to_string().ends_with("cannot read: permission denied"),
+            "{err}"
+        );
+        assert!(std::error::Error::source(&err).is_some());
+    }
+
+    fn table_of<R: Read>(input: R) -> Box<Table<R>> {
+        match Table::open("t.csv", input, &["A", "B"], &Limits::default()) {
+            Ok(Opened::Table(t)) => t,
+            _ => panic!("no table"),
+        }
+    }
 }
