@@ -7,7 +7,9 @@
 mod calendar;
 mod charts;
 mod html;
+mod output_file;
 mod render;
+mod sanitize;
 
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
@@ -29,6 +31,10 @@ struct Cli {
     /// When to colour table headers: auto (a terminal, and NO_COLOR unset), always or never.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
     color: ColorChoice,
+    /// With --format csv: write text cells exactly as they are. By default a cell
+    /// beginning with = + - @ tab or CR gets a leading ' so no spreadsheet runs it.
+    #[arg(long, global = true)]
+    raw_csv: bool,
     #[command(subcommand)]
     command: Command,
 }
@@ -42,6 +48,8 @@ enum ColorChoice {
 
 /// The colour choice, set once from the arguments.
 static COLOR: std::sync::OnceLock<ColorChoice> = std::sync::OnceLock::new();
+/// `--raw-csv`, set once from the arguments.
+static RAW_CSV: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
 
 #[derive(Subcommand, Debug)]
 enum Command {
@@ -79,7 +87,7 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = GraphFormat::Graphml)]
         format: GraphFormat,
-        /// Write to this file instead of standard output.
+        /// Write to this file instead of standard output (`-` is standard output).
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
@@ -89,8 +97,8 @@ enum Command {
     Report {
         #[command(flatten)]
         input: Input,
-        /// Write the page here; `-` writes it to standard output.
-        #[arg(short, long, default_value = "rekindle-report.html")]
+        /// Write the page here (required: nothing is written unasked); `-` is standard output.
+        #[arg(short, long)]
         output: PathBuf,
         /// Show at most this many rows in each list.
         #[arg(long, value_name = "N")]
@@ -103,7 +111,7 @@ enum Command {
     Remind {
         #[command(flatten)]
         input: Input,
-        /// Write to this file instead of standard output.
+        /// Write to this file instead of standard output (`-` is standard output).
         #[arg(short, long)]
         output: Option<PathBuf>,
         /// Remind of at most this many people, most worth rekindling first.
@@ -214,6 +222,7 @@ impl From<OutputFormat> for Format {
         match f {
             OutputFormat::Table => Format::Table,
             OutputFormat::Json => Format::Json,
+            OutputFormat::Csv if RAW_CSV.get().copied().unwrap_or(false) => Format::RawCsv,
             OutputFormat::Csv => Format::Csv,
             OutputFormat::Markdown => Format::Markdown,
         }
@@ -358,7 +367,10 @@ fn emit_relationships(
     };
     for (line, row) in lines.zip(rows) {
         writeln!(out, "{line}")?;
-        for wrapped in render::wrap(&row.reason, width.saturating_sub(4).max(20)) {
+        for wrapped in render::wrap(
+            &sanitize::one_line(&row.reason),
+            width.saturating_sub(4).max(20),
+        ) {
             writeln!(out, "    {wrapped}")?;
         }
     }
@@ -367,6 +379,7 @@ fn emit_relationships(
 
 fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
     let _ = COLOR.set(cli.color);
+    let _ = RAW_CSV.set(cli.raw_csv);
     match cli.command {
         Command::Completions { shell } => {
             let mut command = <Cli as clap::CommandFactory>::command();
@@ -468,21 +481,19 @@ fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
                     write_record(out, &report, common.format.into(), &unbounded())?;
                 }
                 several => {
-                    let names: Vec<String> = several
-                        .iter()
-                        .filter_map(|id| l.metrics.get(*id))
-                        .map(|m| match (&m.profile_url, &m.company) {
-                            (Some(url), _) => format!("{} ({url})", m.name),
-                            (None, Some(company)) => format!("{} ({company})", m.name),
-                            _ => m.name.clone(),
-                        })
-                        .collect();
-                    return Err(format!(
-                        "{} people match {query:?}; narrow the query (a longer name or a part of the profile URL):\n  {}",
-                        several.len(),
-                        names.join("\n  ")
-                    )
-                    .into());
+                    let mut lines = vec![format!(
+                        "{} people match {query:?}; narrow the query (a longer name or a part of the profile URL):",
+                        several.len()
+                    )];
+                    lines.extend(several.iter().filter_map(|id| l.metrics.get(*id)).map(
+                        |m| match (&m.profile_url, &m.company) {
+                            (Some(url), _) => format!("  {} ({url})", m.name),
+                            (None, Some(company)) => format!("  {} ({company})", m.name),
+                            _ => format!("  {}", m.name),
+                        },
+                    ));
+                    // Each line cleaned: a name cannot add a line or an escape code.
+                    return Err(sanitize::Lines::new(lines.iter().map(String::as_str)).into());
                 }
             }
         }
@@ -491,8 +502,9 @@ fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
             format,
             output,
         } => {
+            let target = output_file::Target::resolve(output.as_deref(), &input.path)?;
             let l = load(&input)?;
-            write_to(output.as_deref(), out, |sink| match format {
+            target.write(out, |sink| match format {
                 GraphFormat::Graphml => l.network.write_graphml(sink),
                 GraphFormat::Dot => l.network.write_dot(sink),
                 GraphFormat::Json => l.network.write_json(sink),
@@ -503,17 +515,15 @@ fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
             output,
             limit,
         } => {
+            let target = output_file::Target::resolve(Some(&output), &input.path)?;
             let l = load(&input)?;
             let page = html::report(&l.export, &l.network, &l.metrics, limit)?;
-            let to_file = output.as_os_str() != "-";
-            write_to(to_file.then_some(output.as_path()), out, |sink| {
-                sink.write_all(page.as_bytes())
-            })?;
-            if to_file {
+            target.write(out, |sink| sink.write_all(page.as_bytes()))?;
+            if let Some(file) = target.file() {
                 writeln!(
                     out,
                     "Wrote {}: open it in any browser (it works offline).",
-                    output.display()
+                    sanitize::one_line(&file.display().to_string())
                 )?;
             }
         }
@@ -524,6 +534,7 @@ fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
             every,
             start,
         } => {
+            let target = output_file::Target::resolve(output.as_deref(), &input.path)?;
             let l = load(&input)?;
             let rows = limited(reports::neglected(&l.network, &l.metrics), Some(limit));
             // Tomorrow by the clock, not by the export: an export can be old.
@@ -535,29 +546,7 @@ fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
                     .ok_or("today is the last day chrono knows")?,
             };
             let ics = calendar::build(&rows, start, every, chrono::Utc::now())?;
-            write_to(output.as_deref(), out, |sink| write!(sink, "{ics}"))?;
-        }
-    }
-    Ok(())
-}
-
-/// Writes with `write` to the file at `path`, or to `out` when there is none.
-fn write_to(
-    path: Option<&std::path::Path>,
-    out: &mut dyn Write,
-    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
-) -> Result<(), Failure> {
-    match path {
-        Some(path) => {
-            let cannot = |e: io::Error| format!("{}: cannot write: {e}", path.display());
-            let mut file = io::BufWriter::new(std::fs::File::create(path).map_err(cannot)?);
-            write(&mut file)
-                .and_then(|()| file.flush())
-                .map_err(cannot)?;
-        }
-        None => {
-            write(out)?;
-            out.flush()?;
+            target.write(out, |sink| write!(sink, "{ics}"))?;
         }
     }
     Ok(())
@@ -586,10 +575,15 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if is_broken_pipe(e.as_ref()) => ExitCode::SUCCESS,
         Err(e) => {
-            let mut message = format!("rekindle: {e}");
+            // Error text holds names, zip entry names and paths from the
+            // export: on one clean line, unless it was cleaned line by line.
+            let mut message = match e.downcast_ref::<sanitize::Lines>() {
+                Some(lines) => format!("rekindle: {lines}"),
+                None => format!("rekindle: {}", sanitize::one_line(&e.to_string())),
+            };
             let mut source = e.source();
             while let Some(s) = source {
-                message += &format!(": {s}");
+                message += &format!(": {}", sanitize::one_line(&s.to_string()));
                 source = s.source();
             }
             eprintln!("{message}");
