@@ -370,7 +370,7 @@ fn markdown_cells_stay_in_their_column_and_hold_no_html() {
                 assert!(!line.contains(['<', '>']), "raw HTML in {line:?}");
                 let unescaped_bracket = line
                     .char_indices()
-                    .any(|(i, c)| c == '[' && backslashes_before(line, i) % 2 == 0);
+                    .any(|(i, c)| c == '[' && backslashes_before(line, i).is_multiple_of(2));
                 assert!(!unescaped_bracket, "a link can start in {line:?}");
             }
         }
@@ -385,7 +385,7 @@ fn backslashes_before(line: &str, at: usize) -> usize {
 /// run of backslashes.
 fn unescaped_pipes(line: &str) -> usize {
     line.char_indices()
-        .filter(|(i, c)| *c == '|' && backslashes_before(line, *i) % 2 == 0)
+        .filter(|(i, c)| *c == '|' && backslashes_before(line, *i).is_multiple_of(2))
         .count()
 }
 

@@ -1,4 +1,6 @@
 //! Files `rekindle` writes: never the input, never unasked, never half.
+//! Unix only: the tests make symbolic links and set a file-size limit.
+#![cfg(unix)]
 #![allow(clippy::unwrap_used)] // a test may panic; the code under test may not
 
 mod common;
