@@ -6,7 +6,6 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use rekindle::{Limits, Options};
 
 use crate::calendar;
-use crate::render::Format;
 
 /// Find the relationships you are letting go cold, from your own LinkedIn data export.
 ///
@@ -19,6 +18,10 @@ pub struct Cli {
     /// When to colour table headers: auto (a terminal, and NO_COLOR unset), always or never.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
     pub color: ColorChoice,
+    /// With --format csv: write text cells exactly as they are. By default a cell
+    /// beginning with = + - @ tab or CR gets a leading ' so no spreadsheet runs it.
+    #[arg(long, global = true)]
+    pub raw_csv: bool,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -66,7 +69,7 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = GraphFormat::Graphml)]
         format: GraphFormat,
-        /// Write to this file instead of standard output.
+        /// Write to this file instead of standard output (`-` is standard output).
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
@@ -76,8 +79,8 @@ pub enum Command {
     Report {
         #[command(flatten)]
         input: Input,
-        /// Write the page here; `-` writes it to standard output.
-        #[arg(short, long, default_value = "rekindle-report.html")]
+        /// Write the page here (required: nothing is written unasked); `-` is standard output.
+        #[arg(short, long)]
         output: PathBuf,
         /// Show at most this many rows in each list.
         #[arg(long, value_name = "N")]
@@ -90,7 +93,7 @@ pub enum Command {
     Remind {
         #[command(flatten)]
         input: Input,
-        /// Write to this file instead of standard output.
+        /// Write to this file instead of standard output (`-` is standard output).
         #[arg(short, long)]
         output: Option<PathBuf>,
         /// Remind of at most this many people, most worth rekindling first.
@@ -198,17 +201,6 @@ pub enum GraphFormat {
     Graphml,
     Dot,
     Json,
-}
-
-impl From<OutputFormat> for Format {
-    fn from(f: OutputFormat) -> Format {
-        match f {
-            OutputFormat::Table => Format::Table,
-            OutputFormat::Json => Format::Json,
-            OutputFormat::Csv => Format::Csv,
-            OutputFormat::Markdown => Format::Markdown,
-        }
-    }
 }
 
 impl Input {

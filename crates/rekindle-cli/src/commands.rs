@@ -7,7 +7,9 @@ use std::path::PathBuf;
 use rekindle::{Analysis, Export};
 
 use crate::args::{Common, GraphFormat, Input, Listing};
-use crate::output::{Failure, Printer, limited, write_to};
+use crate::output::{Failure, Printer, limited};
+use crate::output_file::Target;
+use crate::sanitize;
 use crate::{calendar, html};
 
 /// The columns of the neglected and strongest tables; the reason goes under each row.
@@ -107,14 +109,13 @@ pub fn graph(
     output: Option<&PathBuf>,
     out: &mut dyn Write,
 ) -> Result<(), Failure> {
+    let target = Target::resolve(output.map(PathBuf::as_path), &input.path)?;
     let analysis = load(input)?;
     let network = analysis.network();
-    write_to(output.map(PathBuf::as_path), out, |sink| {
-        Ok(match format {
-            GraphFormat::Graphml => network.write_graphml(sink),
-            GraphFormat::Dot => network.write_dot(sink),
-            GraphFormat::Json => network.write_json(sink),
-        }?)
+    target.write(out, |sink| match format {
+        GraphFormat::Graphml => network.write_graphml(sink),
+        GraphFormat::Dot => network.write_dot(sink),
+        GraphFormat::Json => network.write_json(sink),
     })
 }
 
@@ -125,16 +126,14 @@ pub fn report(
     limit: Option<usize>,
     out: &mut dyn Write,
 ) -> Result<(), Failure> {
-    let overview = load(input)?.overview(limit);
-    let to_file = output.as_os_str() != "-";
-    write_to(to_file.then_some(output.as_path()), out, |sink| {
-        html::write_report(sink, &overview)
-    })?;
-    if to_file {
+    let target = Target::resolve(Some(output), &input.path)?;
+    let page = html::page(&load(input)?.overview(limit))?;
+    target.write(out, |sink| sink.write_all(page.as_bytes()))?;
+    if let Some(file) = target.file() {
         writeln!(
             out,
             "Wrote {}: open it in any browser (it works offline).",
-            output.display()
+            sanitize::one_line(&file.display().to_string())
         )?;
     }
     Ok(())
@@ -149,6 +148,7 @@ pub fn remind(
     start: Option<chrono::NaiveDate>,
     out: &mut dyn Write,
 ) -> Result<(), Failure> {
+    let target = Target::resolve(output.map(PathBuf::as_path), &input.path)?;
     let rows = limited(load(input)?.neglected(), Some(limit));
     // Tomorrow by the clock, not by the export: an export can be old.
     let start = match start {
@@ -159,9 +159,7 @@ pub fn remind(
             .ok_or("today is the last day chrono knows")?,
     };
     let ics = calendar::build(&rows, start, every, chrono::Utc::now())?;
-    write_to(output.map(PathBuf::as_path), out, |sink| {
-        Ok(write!(sink, "{ics}")?)
-    })
+    target.write(out, |sink| sink.write_all(ics.as_bytes()))
 }
 
 /// `rekindle completions`: rendered first, because clap_complete panics on

@@ -79,13 +79,8 @@ fn name_html(name: &str, url: Option<&str>) -> String {
     }
 }
 
-/// Writes the whole report as one HTML page: the overview laid out, nothing computed.
-pub fn write_report(out: &mut dyn std::io::Write, overview: &Overview) -> Result<(), Failure> {
-    out.write_all(page(overview)?.as_bytes())?;
-    Ok(())
-}
-
-fn page(o: &Overview) -> Result<String, Failure> {
+/// The whole report as one HTML page: the overview laid out, nothing computed.
+pub fn page(o: &Overview) -> Result<String, Failure> {
     let warnings = o.warnings;
     let owner = o.owner.as_deref().unwrap_or("your network");
     let as_of = o.as_of;

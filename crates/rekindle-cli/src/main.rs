@@ -10,7 +10,9 @@ mod charts;
 mod commands;
 mod html;
 mod output;
+mod output_file;
 mod render;
+mod sanitize;
 
 use std::io::{self, Write};
 use std::process::ExitCode;
@@ -21,7 +23,7 @@ use args::{Cli, Command};
 use output::{Failure, Printer};
 
 fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
-    let p = &Printer::new(cli.color);
+    let p = &Printer::new(cli.color, cli.raw_csv);
     match cli.command {
         Command::Summary(c) => commands::summary(&c, p, out),
         Command::Neglected(l) => commands::neglected(&l, p, out),
@@ -79,11 +81,20 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if is_broken_pipe(e.as_ref()) => ExitCode::SUCCESS,
         Err(e) => {
-            let mut message = format!("rekindle: {e}");
+            // Error text holds names, zip entry names and paths from the
+            // export: on one clean line, but for the list of people a query
+            // matches, cleaned line by line.
+            let text = e.to_string();
+            let mut message = match e.downcast_ref::<rekindle::Error>() {
+                Some(rekindle::Error::SeveralMatch { .. }) => {
+                    format!("rekindle: {}", sanitize::Lines::new(text.lines()))
+                }
+                _ => format!("rekindle: {}", sanitize::one_line(&text)),
+            };
             let mut source = e.source();
             while let Some(s) = source {
                 // Library errors already show their I/O cause: no echo.
-                let text = s.to_string();
+                let text = sanitize::one_line(&s.to_string()).into_owned();
                 if !message.ends_with(&text) {
                     message += &format!(": {text}");
                 }

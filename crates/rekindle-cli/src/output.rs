@@ -2,12 +2,11 @@
 //! `NO_COLOR` and `COLUMNS`, and the one error type of the binary.
 
 use std::io::{self, IsTerminal, Write};
-use std::path::Path;
 
 use serde::Serialize;
 
 use crate::args::{ColorChoice, OutputFormat};
-use crate::render::{self, TableStyle};
+use crate::render::{self, Format, TableStyle};
 
 /// Anything a command, a chart, the page or the calendar can fail with;
 /// printed by `main` as one chain of causes.
@@ -16,11 +15,13 @@ pub type Failure = Box<dyn std::error::Error>;
 /// Renders rows and records for one run, in the terminal's style.
 pub struct Printer {
     style: TableStyle,
+    raw_csv: bool,
 }
 
 impl Printer {
-    /// The style of this terminal: `COLUMNS` wide (else 80), colour as chosen.
-    pub fn new(color: ColorChoice) -> Printer {
+    /// The style of this terminal: `COLUMNS` wide (else 80), colour as
+    /// chosen; `raw_csv` writes CSV cells unneutralised.
+    pub fn new(color: ColorChoice, raw_csv: bool) -> Printer {
         let max_width = std::env::var("COLUMNS")
             .ok()
             .and_then(|c| c.parse().ok())
@@ -35,6 +36,19 @@ impl Printer {
         };
         Printer {
             style: TableStyle { max_width, color },
+            raw_csv,
+        }
+    }
+
+    /// The renderer's format for `--format`: CSV cells are neutralised
+    /// against spreadsheet formulas unless `--raw-csv`.
+    fn format(&self, format: OutputFormat) -> Format {
+        match format {
+            OutputFormat::Table => Format::Table,
+            OutputFormat::Json => Format::Json,
+            OutputFormat::Csv if self.raw_csv => Format::RawCsv,
+            OutputFormat::Csv => Format::Csv,
+            OutputFormat::Markdown => Format::Markdown,
         }
     }
 
@@ -51,7 +65,7 @@ impl Printer {
         if rows.is_empty() && format == OutputFormat::Table {
             return writeln!(out, "{empty}");
         }
-        render::write_rows(out, rows, format.into(), Some(columns), &self.style)
+        render::write_rows(out, rows, self.format(format), Some(columns), &self.style)
     }
 
     /// Rows whose `reason` is the point: in a table, wrapped under each row.
@@ -66,7 +80,14 @@ impl Printer {
         if rows.is_empty() && format == OutputFormat::Table {
             return writeln!(out, "{empty}");
         }
-        render::write_rows_with_notes(out, rows, format.into(), columns, "reason", &self.style)
+        render::write_rows_with_notes(
+            out,
+            rows,
+            self.format(format),
+            columns,
+            "reason",
+            &self.style,
+        )
     }
 
     /// One record (summary, person): read, not scanned, so never cut to width.
@@ -80,7 +101,7 @@ impl Printer {
             max_width: 0,
             ..self.style.clone()
         };
-        render::write_record(out, record, format.into(), &unbounded)
+        render::write_record(out, record, self.format(format), &unbounded)
     }
 }
 
@@ -90,28 +111,4 @@ pub fn limited<T>(mut rows: Vec<T>, limit: Option<usize>) -> Vec<T> {
         rows.truncate(n);
     }
     rows
-}
-
-/// Writes with `write` to the file at `path`, or to `out` when there is none.
-pub fn write_to(
-    path: Option<&Path>,
-    out: &mut dyn Write,
-    write: impl FnOnce(&mut dyn Write) -> Result<(), Failure>,
-) -> Result<(), Failure> {
-    match path {
-        Some(path) => {
-            let cannot =
-                |e: Failure| -> Failure { format!("{}: cannot write: {e}", path.display()).into() };
-            let file = std::fs::File::create(path).map_err(|e| cannot(e.into()))?;
-            let mut file = io::BufWriter::new(file);
-            write(&mut file)
-                .and_then(|()| file.flush().map_err(Into::into))
-                .map_err(cannot)?;
-        }
-        None => {
-            write(out)?;
-            out.flush()?;
-        }
-    }
-    Ok(())
 }

@@ -13,6 +13,8 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
+use crate::sanitize;
+
 /// Output format chosen with --format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -20,8 +22,11 @@ pub enum Format {
     Table,
     /// Pretty-printed JSON.
     Json,
-    /// CSV with a header row.
+    /// CSV with a header row; text cells that a spreadsheet would run as a
+    /// formula are neutralised (see [`csv_text`]).
     Csv,
+    /// CSV with every cell exactly as it is (`--raw-csv`).
+    RawCsv,
     /// GitHub-flavoured Markdown pipe table.
     Markdown,
 }
@@ -68,7 +73,11 @@ pub fn write_rows<T: Serialize>(
     let buf = match format {
         Format::Json => json_bytes(&rows)?,
         // Csv carries every key; `columns` only names the header of an empty slice.
-        Format::Csv => rows_csv(&rows, &all_keys.or(chosen).unwrap_or_default())?,
+        Format::Csv | Format::RawCsv => rows_csv(
+            &rows,
+            &all_keys.or(chosen).unwrap_or_default(),
+            format == Format::Csv,
+        )?,
         Format::Table | Format::Markdown => {
             if rows.is_empty() {
                 return Ok(());
@@ -129,7 +138,7 @@ pub fn write_record<T: Serialize>(
         Format::Json => json_bytes(&record)?,
         Format::Table => record_table(&fields(), style).into_bytes(),
         Format::Markdown => record_markdown(&fields()).into_bytes(),
-        Format::Csv => record_csv(&fields())?,
+        Format::Csv | Format::RawCsv => record_csv(&fields(), format == Format::Csv)?,
     };
     out.write_all(&buf)
 }
@@ -217,18 +226,33 @@ fn csv_error(err: csv::Error) -> io::Error {
     }
 }
 
-fn csv_cell(value: Option<&Value>) -> Cow<'_, str> {
-    value.map_or(Cow::Borrowed(""), plain_text)
+fn csv_cell(value: Option<&Value>, neutral: bool) -> Cow<'_, str> {
+    value.map_or(Cow::Borrowed(""), |v| csv_text(v, neutral))
 }
 
-fn rows_csv(rows: &[Map<String, Value>], keys: &[String]) -> io::Result<Vec<u8>> {
+/// A CSV cell's text. With `neutral`, a text cell beginning with `=`, `+`,
+/// `-`, `@`, tab or CR gets a leading `'`, as OWASP recommends against
+/// formula injection: a spreadsheet then shows it as text and never runs it.
+/// Numbers and booleans are never changed, so numeric columns stay numbers.
+fn csv_text(value: &Value, neutral: bool) -> Cow<'_, str> {
+    let text = plain_text(value);
+    let is_text = matches!(value, Value::String(_) | Value::Array(_));
+    if neutral && is_text && text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        Cow::Owned(format!("'{text}"))
+    } else {
+        text
+    }
+}
+
+fn rows_csv(rows: &[Map<String, Value>], keys: &[String], neutral: bool) -> io::Result<Vec<u8>> {
     if keys.is_empty() {
         return Ok(Vec::new());
     }
     let mut writer = csv::Writer::from_writer(Vec::new());
     writer.write_record(keys).map_err(csv_error)?;
     for row in rows {
-        let record: Vec<Cow<'_, str>> = keys.iter().map(|k| csv_cell(row.get(k))).collect();
+        let record: Vec<Cow<'_, str>> =
+            keys.iter().map(|k| csv_cell(row.get(k), neutral)).collect();
         writer
             .write_record(record.iter().map(|c| c.as_bytes()))
             .map_err(csv_error)?;
@@ -236,7 +260,7 @@ fn rows_csv(rows: &[Map<String, Value>], keys: &[String]) -> io::Result<Vec<u8>>
     writer.into_inner().map_err(csv::IntoInnerError::into_error)
 }
 
-fn record_csv(fields: &[(String, &Value)]) -> io::Result<Vec<u8>> {
+fn record_csv(fields: &[(String, &Value)], neutral: bool) -> io::Result<Vec<u8>> {
     if fields.is_empty() {
         return Ok(Vec::new());
     }
@@ -244,7 +268,7 @@ fn record_csv(fields: &[(String, &Value)]) -> io::Result<Vec<u8>> {
     writer
         .write_record(fields.iter().map(|(k, _)| k.as_bytes()))
         .map_err(csv_error)?;
-    let values: Vec<Cow<'_, str>> = fields.iter().map(|(_, v)| plain_text(v)).collect();
+    let values: Vec<Cow<'_, str>> = fields.iter().map(|(_, v)| csv_text(v, neutral)).collect();
     writer
         .write_record(values.iter().map(|c| c.as_bytes()))
         .map_err(csv_error)?;
@@ -254,7 +278,8 @@ fn record_csv(fields: &[(String, &Value)]) -> io::Result<Vec<u8>> {
 // ---------------------------------------------------------------------------
 // Markdown
 
-/// Escapes `|` and puts the text on one line.
+/// Escapes `|` and puts the text on one line: for the column names, which
+/// are the program's own; every value goes through [`sanitize::markdown_cell`].
 fn markdown_escape(text: &str) -> String {
     text.replace("\r\n", " ")
         .replace(['\n', '\r'], " ")
@@ -289,7 +314,7 @@ fn rows_markdown(rows: &[Map<String, Value>], keys: &[String]) -> String {
     for row in rows {
         let cells: Vec<String> = keys
             .iter()
-            .map(|k| markdown_escape(&row.get(k).map_or(Cow::Borrowed(""), plain_text)))
+            .map(|k| sanitize::markdown_cell(&row.get(k).map_or(Cow::Borrowed(""), plain_text)))
             .collect();
         markdown_line(&mut out, &cells);
     }
@@ -306,7 +331,10 @@ fn record_markdown(fields: &[(String, &Value)]) -> String {
     for (key, value) in fields {
         markdown_line(
             &mut out,
-            &[markdown_escape(key), markdown_escape(&plain_text(value))],
+            &[
+                sanitize::markdown_cell(key),
+                sanitize::markdown_cell(&plain_text(value)),
+            ],
         );
     }
     out
@@ -315,14 +343,11 @@ fn record_markdown(fields: &[(String, &Value)]) -> String {
 // ---------------------------------------------------------------------------
 // Terminal table
 
-/// Makes text safe for one terminal line: line breaks, tabs and every other
-/// control character (ESC included, so data can never inject escape codes)
-/// become a single space.
+/// Makes text safe for one terminal line ([`sanitize::one_line`]): line
+/// breaks, tabs and every other control character (ESC included, so data can
+/// never inject escape codes) become a single space; bidi overrides go.
 fn one_line(text: &str) -> String {
-    text.replace("\r\n", " ")
-        .chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect()
+    sanitize::one_line(text).into_owned()
 }
 
 /// A table cell: null and missing values show as `-`.

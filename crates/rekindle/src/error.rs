@@ -139,13 +139,21 @@ pub struct Candidate {
     pub company: Option<String>,
 }
 
+/// Shown one per line (`Name (link or company)`): a control character in
+/// the data (a line break above all) becomes a space, so a name can never
+/// pose as another line of the list.
 impl fmt::Display for Candidate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match (&self.profile_url, &self.company) {
-            (Some(url), _) => write!(f, "{} ({url})", self.name),
-            (None, Some(company)) => write!(f, "{} ({company})", self.name),
-            _ => write!(f, "{}", self.name),
-        }
+        let line = match (&self.profile_url, &self.company) {
+            (Some(url), _) => format!("{} ({url})", self.name),
+            (None, Some(company)) => format!("{} ({company})", self.name),
+            _ => self.name.clone(),
+        };
+        let line: String = line
+            .chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect();
+        f.write_str(&line)
     }
 }
 

@@ -94,6 +94,8 @@ const NODE_KEYS: [(&str, &str); 7] = [
     ("is_owner", "boolean"),
 ];
 
+/// Text for an XML element or attribute: markup escaped, and the characters
+/// XML 1.0 forbids (C0 controls but tab, LF and CR; U+FFFE, U+FFFF) replaced.
 fn xml_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -104,6 +106,8 @@ fn xml_escape(s: &str) -> String {
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
             c if (c as u32) < 0x20 && !matches!(c, '\n' | '\r' | '\t') => out.push(' '),
+            // Not characters in XML 1.0 (§2.2): no parser reads them.
+            '\u{FFFE}' | '\u{FFFF}' => out.push('\u{FFFD}'),
             c => out.push(c),
         }
     }
