@@ -26,6 +26,7 @@
 mod archive;
 pub mod conversations;
 pub mod dates;
+pub mod diff;
 mod error;
 mod export;
 mod graph_formats;
@@ -39,6 +40,7 @@ pub mod parse;
 mod pipe;
 pub mod redact;
 pub mod reports;
+pub mod roles;
 mod strings;
 pub mod timeline;
 
