@@ -6,6 +6,7 @@
 
 mod calendar;
 mod charts;
+mod diff_view;
 mod html;
 mod render;
 
@@ -116,6 +117,10 @@ enum Command {
         #[arg(long, value_name = "YYYY-MM-DD", value_parser = calendar::parse_day)]
         start: Option<chrono::NaiveDate>,
     },
+    /// What changed between two exports: job changes, new and gone connections, rekindled, gone cold.
+    ///
+    /// OLD and NEW are two exports of yours, in any order: the older is found by its date.
+    Diff(diff_view::DiffArgs),
     /// Print a shell completion script: `rekindle completions bash > /etc/bash_completion.d/rekindle`.
     Completions {
         /// The shell.
@@ -379,6 +384,7 @@ fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
             let command = <Cli as clap::CommandFactory>::command();
             clap_mangen::Man::new(command).render(out)?;
         }
+        Command::Diff(args) => diff_view::run(&args, out, &mut io::stderr())?,
         Command::Summary(common) => {
             let l = load(&common.input)?;
             let summary = reports::summary(&l.export, &l.network, &l.metrics);
