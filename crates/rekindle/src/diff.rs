@@ -712,3 +712,169 @@ impl Diff {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Export, Options, metrics};
+
+    fn open(era: &str) -> (Network, Metrics) {
+        let path = format!("{}/../../data-samples/{era}", env!("CARGO_MANIFEST_DIR"));
+        let export = Export::open(&path).expect("sample export");
+        let network = Network::from_export(&export, &Options::default()).expect("network");
+        let metrics = metrics::compute(&network).expect("metrics");
+        (network, metrics)
+    }
+
+    fn names<T>(rows: &[T], name: impl Fn(&T) -> &str) -> Vec<&str> {
+        rows.iter().map(name).collect()
+    }
+
+    fn node_named(network: &mut Network, name: &str) -> PersonId {
+        let i = network
+            .graph
+            .node_weights()
+            .position(|n| n.name == name && n.is_connection)
+            .expect("a connection of that name");
+        PersonId(i as u32)
+    }
+
+    #[test]
+    fn the_sample_pair_lists_the_planted_changes() {
+        let (old, old_m) = open("2025");
+        let (new, new_m) = open("2025-later");
+        let d = Diff::between(&old, &old_m, &new, &new_m).expect("one owner");
+        assert_eq!(
+            names(&d.job_changes, |r| &r.name),
+            ["Maya Okonkwo-Reyes", "Jonas Lindqvist"]
+        );
+        assert_eq!(d.job_changes[0].kind, JobChangeKind::NewCompany);
+        assert_eq!(d.job_changes[1].kind, JobChangeKind::NewRole);
+        assert_eq!(
+            d.job_changes[1].reason,
+            "Engineering Manager → Director of Engineering at Brightline Logistics"
+        );
+        assert!(d.job_changes[0].depth >= d.job_changes[1].depth);
+        assert_eq!(names(&d.new_connections, |r| &r.name), ["Lena Fischer"]);
+        assert_eq!(names(&d.removed_connections, |r| &r.name), ["Rafael Costa"]);
+        assert_eq!(names(&d.renamed_profiles, |r| &r.name), ["Hannah Schulz"]);
+        assert_eq!(
+            d.renamed_profiles[0].old_profile_url.as_deref(),
+            Some("https://www.linkedin.com/in/hannah-schulz-c3e8f1")
+        );
+        assert_eq!(names(&d.rekindled, |r| &r.name), ["Jonas Lindqvist"]);
+        assert_eq!(names(&d.gone_cold, |r| &r.name), ["Tomás Álvarez"]);
+        assert_eq!(d.ambiguous, 0);
+        assert_eq!(d.counts.job_changes, 2);
+        assert_eq!(d.counts.gone_cold, 1);
+    }
+
+    #[test]
+    fn a_diff_of_an_export_with_itself_is_empty() {
+        let (net, m) = open("2025");
+        let d = Diff::between(&net, &m, &net, &m).expect("one owner");
+        assert_eq!(d.counts, Counts::default());
+        assert_eq!(d.ambiguous, 0);
+    }
+
+    #[test]
+    fn cosmetic_rewords_and_unknowns_are_not_job_changes() {
+        let (old, old_m) = open("2025");
+        let mut new = old.clone();
+        let maya = node_named(&mut new, "Maya Okonkwo-Reyes");
+        let jonas = node_named(&mut new, "Jonas Lindqvist");
+        let kwame = node_named(&mut new, "Kwame Mensah");
+        let priya = node_named(&mut new, "Priya Raman");
+        new.graph[petgraph::graph::NodeIndex::new(maya.index())].company =
+            Some("TIDEWATER LABS, LLC".into());
+        new.graph[petgraph::graph::NodeIndex::new(jonas.index())].position =
+            Some("Engineering Mgr.".into());
+        // Unknown on one side: not a change.
+        new.graph[petgraph::graph::NodeIndex::new(kwame.index())].company = Some("  ".into());
+        new.graph[petgraph::graph::NodeIndex::new(priya.index())].position = None;
+        let new_m = metrics::compute(&new).expect("metrics");
+        let d = Diff::between(&old, &old_m, &new, &new_m).expect("one owner");
+        assert!(d.job_changes.is_empty(), "{:?}", d.job_changes);
+
+        // And a real change in the same place is one.
+        new.graph[petgraph::graph::NodeIndex::new(jonas.index())].position =
+            Some("Senior Engineering Manager".into());
+        let d = Diff::between(&old, &old_m, &new, &new_m).expect("one owner");
+        assert_eq!(names(&d.job_changes, |r| &r.name), ["Jonas Lindqvist"]);
+        assert_eq!(d.job_changes[0].kind, JobChangeKind::NewRole);
+    }
+
+    #[test]
+    fn different_owners_are_an_error_naming_both() {
+        let (old, old_m) = open("2025");
+        let mut new = old.clone();
+        new.owner.name = Some("Robin Vale".into());
+        new.owner.profile_url = Some("linkedin.com/in/robin-vale".into());
+        let err = Diff::between(&old, &old_m, &new, &old_m).expect_err("two owners");
+        let text = err.to_string();
+        assert!(matches!(err, Error::DifferentOwners { .. }));
+        assert!(text.contains("Avery Quinn") && text.contains("Robin Vale"), "{text}");
+        assert!(!text.contains('\n'));
+    }
+
+    #[test]
+    fn one_owner_is_recognised_by_name_when_a_url_is_missing_or_changed() {
+        let (old, old_m) = open("2025");
+        let mut new = old.clone();
+        new.owner.profile_url = None;
+        assert!(Diff::between(&old, &old_m, &new, &old_m).is_ok());
+        new.owner.profile_url = Some("linkedin.com/in/avery-quinn-new".into());
+        assert!(Diff::between(&old, &old_m, &new, &old_m).is_ok());
+    }
+
+    #[test]
+    fn any_order_finds_the_older_export() {
+        let (old, old_m) = open("2025");
+        let (new, new_m) = open("2025-later");
+        let (d, swapped) = Diff::between_any_order(&new, &new_m, &old, &old_m).expect("ok");
+        assert!(swapped);
+        assert_eq!(d.old.as_of.to_string(), "2025-06-30");
+        let (same, swapped) = Diff::between_any_order(&old, &old_m, &new, &new_m).expect("ok");
+        assert!(!swapped);
+        assert_eq!(same, d);
+    }
+
+    fn entry<'a>(id: u32, name: &'a str, url: Option<&str>, day: u32) -> Entry<'a> {
+        Entry {
+            id: PersonId(id),
+            name,
+            url: url.map(str::to_string),
+            is_connection: true,
+            connected_on: NaiveDate::from_ymd_opt(2024, 3, day),
+        }
+    }
+
+    #[test]
+    fn matching_by_url_then_name_and_date_never_guesses() {
+        let old = [
+            entry(1, "Sam Lee", None, 1),
+            entry(2, "Sam Lee", None, 1),
+            entry(3, "Ana Ruiz", Some("linkedin.com/in/ana-old"), 2),
+            entry(4, "Ben Ode", Some("linkedin.com/in/ben"), 3),
+            entry(5, "Cy Tran", None, 4),
+        ];
+        let new = [
+            entry(1, "sam  lee", None, 1),
+            entry(2, "Ana Ruiz", Some("linkedin.com/in/ana-new"), 2),
+            entry(3, "Benjamin Ode", Some("linkedin.com/in/ben"), 9),
+            entry(4, "Cy Tran", None, 5),
+        ];
+        let m = match_people(&old, &new);
+        // The URL wins over a changed name and date.
+        assert_eq!(m.old_to_new.get(&PersonId(4)), Some(&PersonId(3)));
+        // A changed URL: the same name on the same day.
+        assert_eq!(m.old_to_new.get(&PersonId(3)), Some(&PersonId(2)));
+        // Two Sam Lees connected the same day: nobody is guessed.
+        assert!(!m.old_to_new.contains_key(&PersonId(1)));
+        assert!(!m.old_to_new.contains_key(&PersonId(2)));
+        assert_eq!(m.skipped_old.len(), 2);
+        assert!(m.skipped_new.contains(&PersonId(1)));
+        // The same name on another day is someone else.
+        assert!(!m.old_to_new.contains_key(&PersonId(5)));
+    }
+}
