@@ -1055,6 +1055,22 @@ expectations `neglected_order`, `unanswered_order`, `strongest_first`.
 So from 2023-mid on: 14 connections + Dana + Noah = 16. Before that the
 messaging Sam Lee cannot be tied to either Sam Lee row and counts as a third
 Sam: 17. With spam included, Crypto Deals adds one.
+
+## Later renderings, for `rekindle diff`
+
+`2025-later/Complete_LinkedInDataExport_11-28-2025` is the 2025 export taken
+151 days later, and `2022-later/Complete_LinkedInDataExport_10-15-2022` the
+same for 2022 (no URLs in Connections.csv). The story keeps its dates; what
+happened since: Maya moved to Lumen Health (a company change); Jonas became
+Director of Engineering at Brightline (a promotion) and wrote again (rekindled);
+Priya and Elif kept writing; Tomás did not (gone cold); cosmetic rewords only
+for Priya (`Sr. Product Manager`), Kwame (`Northwind Inc`), Aiko and the
+Contoso Sam Lee (`Contoso Ltd.`); Hannah's profile link changed (invisible
+without URLs); Lena accepted Avery's invitation (new) and Rafael is gone.
+They are based on 2025, not 2026, because a tie needs more than 90 silent days
+to go cold, and 2026's export is too recent for that.
+`diff-expected.json` lists, per pair, what a diff must report. These exports
+are not in `expected.json`, whose eras all tell the unchanged story.
 """
 
 
