@@ -161,8 +161,14 @@ fn the_json_has_the_documented_shape() {
 #[test]
 fn golden_diff_of_the_sample_pair() {
     golden("diff.txt", &stdout(&["diff", OLD, NEW]));
-    golden("diff.json", &stdout(&["diff", OLD, NEW, "--format", "json"]));
-    golden("diff.md", &stdout(&["diff", OLD, NEW, "--format", "markdown"]));
+    golden(
+        "diff.json",
+        &stdout(&["diff", OLD, NEW, "--format", "json"]),
+    );
+    golden(
+        "diff.md",
+        &stdout(&["diff", OLD, NEW, "--format", "markdown"]),
+    );
 }
 
 #[test]
@@ -218,7 +224,10 @@ fn two_owners_exit_2_with_a_one_line_error_naming_both() {
     assert!(out.stdout.is_empty());
     let err = String::from_utf8(out.stderr).unwrap();
     assert_eq!(err.lines().count(), 1, "{err}");
-    assert!(err.contains("Avery Quinn") && err.contains("Robin Vale"), "{err}");
+    assert!(
+        err.contains("Avery Quinn") && err.contains("Robin Vale"),
+        "{err}"
+    );
     assert!(err.contains("different people"), "{err}");
 }
 
@@ -229,7 +238,10 @@ fn limit_cuts_lists_but_not_counts() {
     assert_eq!(got["counts"]["job_changes"], 2);
     let table = stdout(&["diff", OLD, NEW, "--limit", "1"]);
     assert!(table.contains("Job changes (1 of 2)"), "{table}");
-    assert!(!table.contains("Jonas Lindqvist     Engineering"), "{table}");
+    assert!(
+        !table.contains("Jonas Lindqvist     Engineering"),
+        "{table}"
+    );
 }
 
 #[test]
@@ -257,13 +269,26 @@ fn empty_sections_say_so_in_one_line() {
     let table = stdout(&["diff", "2022", "2022-later"]);
     assert!(table.contains("\nNo changed profile links.\n"), "{table}");
     let same = stdout(&["diff", OLD, OLD]);
-    assert_eq!(same.lines().filter(|l| l.starts_with("No")).count(), 6, "{same}");
+    assert_eq!(
+        same.lines().filter(|l| l.starts_with("No")).count(),
+        6,
+        "{same}"
+    );
 }
 
 #[test]
 fn redact_uses_the_newer_exports_pseudonyms_and_drops_links() {
     let got = stdout(&["diff", OLD, NEW, "--format", "json", "--redact"]);
-    for real in ["Avery", "Maya", "Jonas", "Tomás", "Hannah", "Rafael", "Lena", "linkedin.com"] {
+    for real in [
+        "Avery",
+        "Maya",
+        "Jonas",
+        "Tomás",
+        "Hannah",
+        "Rafael",
+        "Lena",
+        "linkedin.com",
+    ] {
         assert!(!got.contains(real), "{real} in {got}");
     }
     let got: Value = serde_json::from_str(&got).unwrap();
@@ -272,7 +297,10 @@ fn redact_uses_the_newer_exports_pseudonyms_and_drops_links() {
     let neglected = json(&["neglected", NEW, "--format", "json", "--redact"]);
     let cold = got["gone_cold"][0]["name"].as_str().unwrap().to_string();
     assert!(cold.starts_with("Person "), "{cold}");
-    assert!(names(&neglected).contains(&cold), "{cold} not in {neglected}");
+    assert!(
+        names(&neglected).contains(&cold),
+        "{cold} not in {neglected}"
+    );
     let gone = got["removed_connections"][0]["name"].as_str().unwrap();
     assert!(gone.starts_with("Old person "), "{gone}");
     assert_eq!(got["new"]["owner"]["name"], "You");

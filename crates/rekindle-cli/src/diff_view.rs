@@ -282,5 +282,4 @@ mod tests {
         assert_eq!(title("Job changes", 2, 2), "Job changes (2)");
         assert_eq!(title("Job changes", 1, 3), "Job changes (1 of 3)");
     }
-
 }

@@ -616,9 +616,15 @@ impl Diff {
         b_metrics: &Metrics,
     ) -> Result<(Diff, bool)> {
         if a_network.as_of > b_network.as_of {
-            Ok((Diff::between(b_network, b_metrics, a_network, a_metrics)?, true))
+            Ok((
+                Diff::between(b_network, b_metrics, a_network, a_metrics)?,
+                true,
+            ))
         } else {
-            Ok((Diff::between(a_network, a_metrics, b_network, b_metrics)?, false))
+            Ok((
+                Diff::between(a_network, a_metrics, b_network, b_metrics)?,
+                false,
+            ))
         }
     }
 
@@ -813,7 +819,10 @@ mod tests {
         let err = Diff::between(&old, &old_m, &new, &old_m).expect_err("two owners");
         let text = err.to_string();
         assert!(matches!(err, Error::DifferentOwners { .. }));
-        assert!(text.contains("Avery Quinn") && text.contains("Robin Vale"), "{text}");
+        assert!(
+            text.contains("Avery Quinn") && text.contains("Robin Vale"),
+            "{text}"
+        );
         assert!(!text.contains('\n'));
     }
 

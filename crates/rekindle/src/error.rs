@@ -80,7 +80,9 @@ pub enum Error {
         expected: &'static str,
     },
     /// Two exports compared with [`crate::diff::Diff`] belong to different people.
-    #[error("the two exports belong to different people ({old} and {new}); a diff compares two exports of one owner")]
+    #[error(
+        "the two exports belong to different people ({old} and {new}); a diff compares two exports of one owner"
+    )]
     DifferentOwners {
         /// The owner of the older export, as its files name them.
         old: String,

@@ -270,7 +270,10 @@ mod tests {
         assert_eq!(company_key("Co Ltd").as_deref(), Some("co"));
         // A suffix inside the name is part of the name.
         assert_eq!(company_key("Inc Magazine").as_deref(), Some("inc magazine"));
-        assert_eq!(company_key("SA Power Networks").as_deref(), Some("sa power networks"));
+        assert_eq!(
+            company_key("SA Power Networks").as_deref(),
+            Some("sa power networks")
+        );
     }
 
     #[test]
@@ -296,11 +299,17 @@ mod tests {
         same_position("EVP, Marketing", "Executive Vice President Marketing");
         same_position("Mktg Coord.", "Marketing Coordinator");
         same_position("Asst. Professor", "Assistant Professor");
-        same_position("Assoc. Director, Mgmt Consulting", "Associate Director Management Consulting");
+        same_position(
+            "Assoc. Director, Mgmt Consulting",
+            "Associate Director Management Consulting",
+        );
         same_position("Head of Ops", "Head of Operations");
         same_position("Intl Sales Lead", "International Sales Lead");
         same_position("CEO", "Chief Executive Officer");
-        same_position("CTO & Co-founder", "Chief Technology Officer and Co-Founder");
+        same_position(
+            "CTO & Co-founder",
+            "Chief Technology Officer and Co-Founder",
+        );
         same_position("Senior Software Engr", "Senior Software Engineer");
     }
 
