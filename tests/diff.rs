@@ -307,3 +307,46 @@ fn redact_uses_the_newer_exports_pseudonyms_and_drops_links() {
     // Companies and positions are kept, as in every redacted report.
     assert_eq!(got["job_changes"][0]["new_company"], "Lumen Health");
 }
+
+/// The SUMMARY lines of a calendar, in order.
+fn summaries(ics: &str) -> Vec<String> {
+    ics.lines()
+        .filter_map(|l| l.strip_prefix("SUMMARY:"))
+        .map(|s| s.trim_end().to_string())
+        .collect()
+}
+
+#[test]
+fn remind_since_congratulates_each_job_change_before_the_reconnects() {
+    let plain = summaries(&stdout(&["remind", NEW, "--start", "2026-12-07"]));
+    let since = stdout(&["remind", NEW, "--since", OLD, "--start", "2026-12-07"]);
+    let mut want = vec![
+        "Congratulate Maya Okonkwo-Reyes".to_string(),
+        "Congratulate Jonas Lindqvist".to_string(),
+    ];
+    want.extend(plain.iter().cloned());
+    assert_eq!(summaries(&since), want);
+    assert!(
+        plain.iter().all(|s| s.starts_with("Reconnect with ")),
+        "{plain:?}"
+    );
+    // The first event is on the start day, and says what the new job is.
+    assert!(since.contains("DTSTART;VALUE=DATE:20261207"));
+    assert!(
+        since.contains("New job: Head of Design at Tidewater Labs"),
+        "{since}"
+    );
+    // UIDs stay unique when one person is congratulated and reminded.
+    let uids: Vec<&str> = since.lines().filter(|l| l.starts_with("UID:")).collect();
+    let unique: std::collections::HashSet<&&str> = uids.iter().collect();
+    assert_eq!(unique.len(), uids.len());
+}
+
+#[test]
+fn remind_since_refuses_redact() {
+    let out = rekindle(&["remind", NEW, "--since", OLD, "--redact"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("--since cannot be combined with --redact")
+    );
+}

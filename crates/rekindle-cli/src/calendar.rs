@@ -49,7 +49,12 @@ pub fn parse_day(text: &str) -> Result<NaiveDate, String> {
 /// A calendar reminding of `rows` in order: the first on `start`, each next
 /// one `every_days` later. `stamp` is the DTSTAMP of every event (when the
 /// calendar was made).
-pub fn build(
+///
+/// `congratulate` (job changes, from `remind --since`) come first, one
+/// "Congratulate <name>" event each, then the "Reconnect with <name>" events
+/// of `rows`, all `every_days` apart.
+pub fn build_with(
+    congratulate: &[RelationshipRow],
     rows: &[RelationshipRow],
     start: NaiveDate,
     every_days: u64,
@@ -65,23 +70,38 @@ pub fn build(
         .append_property(Property::new("CALSCALE", "GREGORIAN"))
         .append_property(Property::new("METHOD", "PUBLISH"))
         .name(NAME);
-    for (i, row) in rows.iter().enumerate() {
+    let events = congratulate
+        .iter()
+        .map(|r| (true, r))
+        .chain(rows.iter().map(|r| (false, r)));
+    for (i, (congrats, row)) in events.enumerate() {
         let day = (i as u64)
             .checked_mul(every_days)
             .and_then(|offset| start.checked_add_days(Days::new(offset)))
             .ok_or_else(|| format!("reminder {} falls after the last day chrono knows", i + 1))?;
-        calendar.push(event(row, day, stamp)?);
+        calendar.push(event(row, day, stamp, congrats)?);
     }
     Ok(calendar.done())
 }
 
 /// One all-day, free-time event on `day`, with a display alarm at 9:00.
-fn event(row: &RelationshipRow, day: NaiveDate, stamp: DateTime<Utc>) -> Result<Event, String> {
+fn event(
+    row: &RelationshipRow,
+    day: NaiveDate,
+    stamp: DateTime<Utc>,
+    congrats: bool,
+) -> Result<Event, String> {
     let next = day
         .succ_opt()
         .ok_or_else(|| format!("{day} is the last day chrono knows"))?;
-    let title = format!("Reconnect with {}", row.name);
-    let uid = uid(row, day);
+    let (title, uid) = if congrats {
+        (
+            format!("Congratulate {}", row.name),
+            format!("congrats-{}", uid(row, day)),
+        )
+    } else {
+        (format!("Reconnect with {}", row.name), uid(row, day))
+    };
     // The crate gives a component without UID a random one: name the alarm
     // (RFC 9074) so the output stays deterministic.
     let mut alarm = Alarm::display(&title, Trigger::after_start(TimeDelta::hours(9)));

@@ -273,6 +273,71 @@ pub fn write_diff(out: &mut dyn Write, diff: &Diff, format: OutputFormat) -> Res
     Ok(())
 }
 
+/// `remind NEW --since OLD`: the job changes since OLD, as rows of the
+/// calendar's "Congratulate <name>" events, most worth congratulating first.
+/// The note that OLD is in fact the newer export goes to `err`.
+pub fn congratulations(
+    input: &Input,
+    old: &std::path::Path,
+    new: &crate::Loaded,
+    err: &mut dyn Write,
+) -> Result<Vec<rekindle::reports::RelationshipRow>, Failure> {
+    if input.redact {
+        // Pseudonyms differ between two exports: a redacted pair cannot be matched.
+        return Err("--since cannot be combined with --redact".into());
+    }
+    let old_input = Input {
+        path: old.to_path_buf(),
+        as_of: None,
+        include_spam: input.include_spam,
+        strict: input.strict,
+        redact: false,
+        max_file_size: input.max_file_size,
+        max_total_size: input.max_total_size,
+        max_record_size: input.max_record_size,
+        max_columns: input.max_columns,
+    };
+    let o = load(&old_input)?;
+    let (diff, swapped) =
+        Diff::between_any_order(&o.network, &o.metrics, &new.network, &new.metrics)?;
+    if swapped {
+        writeln!(
+            err,
+            "rekindle: {} is the newer export ({} after {}); congratulating on the changes from {} to {}",
+            old.display(),
+            diff.new.as_of,
+            diff.old.as_of,
+            input.path.display(),
+            old.display()
+        )?;
+    }
+    // Metrics of the newer side, whichever argument it was.
+    let newer = if swapped { &o.metrics } else { &new.metrics };
+    Ok(diff
+        .job_changes
+        .iter()
+        .map(|c| {
+            let m = newer.get(c.person());
+            rekindle::reports::RelationshipRow {
+                person: c.person(),
+                name: c.name.clone(),
+                profile_url: c.profile_url.clone(),
+                company: c.new_company.clone(),
+                position: c.new_position.clone(),
+                connected_on: m.and_then(|m| m.connected_on),
+                last_interaction: m.and_then(|m| m.last_interaction),
+                days_since_last_interaction: m.and_then(|m| m.days_since_last_interaction),
+                messages_sent: m.map_or(0, |m| m.messages_sent),
+                messages_received: m.map_or(0, |m| m.messages_received),
+                typical_gap_days: None,
+                depth: c.depth,
+                score: c.depth,
+                reason: format!("New job: {}", c.reason),
+            }
+        })
+        .collect())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

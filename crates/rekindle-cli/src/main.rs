@@ -116,6 +116,9 @@ enum Command {
         /// Day of the first reminder (YYYY-MM-DD); tomorrow if not given.
         #[arg(long, value_name = "YYYY-MM-DD", value_parser = calendar::parse_day)]
         start: Option<chrono::NaiveDate>,
+        /// An older export: first one "Congratulate <name>" event per job change since it.
+        #[arg(long, value_name = "OLD")]
+        since: Option<PathBuf>,
     },
     /// What changed between two exports: job changes, new and gone connections, rekindled, gone cold.
     ///
@@ -529,8 +532,13 @@ fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
             limit,
             every,
             start,
+            since,
         } => {
             let l = load(&input)?;
+            let congratulate = match &since {
+                Some(old) => diff_view::congratulations(&input, old, &l, &mut io::stderr())?,
+                None => Vec::new(),
+            };
             let rows = limited(reports::neglected(&l.network, &l.metrics), Some(limit));
             // Tomorrow by the clock, not by the export: an export can be old.
             let start = match start {
@@ -540,7 +548,7 @@ fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
                     .succ_opt()
                     .ok_or("today is the last day chrono knows")?,
             };
-            let ics = calendar::build(&rows, start, every, chrono::Utc::now())?;
+            let ics = calendar::build_with(&congratulate, &rows, start, every, chrono::Utc::now())?;
             write_to(output.as_deref(), out, |sink| write!(sink, "{ics}"))?;
         }
     }

@@ -395,6 +395,13 @@ fn name_order(a: &str, b: &str) -> std::cmp::Ordering {
     a.to_lowercase().cmp(&b.to_lowercase())
 }
 
+impl JobChange {
+    /// The person in the newer export.
+    pub fn person(&self) -> PersonId {
+        self.id
+    }
+}
+
 impl Diff {
     /// What changed from `old` (the older export) to `new`.
     ///
