@@ -191,33 +191,11 @@ fn argument_order_does_not_matter_and_stderr_says_so() {
 fn two_owners_exit_2_with_a_one_line_error_naming_both() {
     // A copy of the later export with another owner: every name and the
     // owner's profile link rewritten.
-    let dir = std::env::temp_dir().join(format!("rekindle-diff-owner-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    let source = std::fs::read_dir(samples().join(NEW))
-        .unwrap()
-        .next()
-        .unwrap()
-        .unwrap()
-        .path();
-    let target = dir.join(source.file_name().unwrap());
-    let mut stack = vec![source.clone()];
-    while let Some(folder) = stack.pop() {
-        for entry in std::fs::read_dir(&folder).unwrap() {
-            let path = entry.unwrap().path();
-            let to = target.join(path.strip_prefix(&source).unwrap());
-            if path.is_dir() {
-                stack.push(path);
-                continue;
-            }
-            std::fs::create_dir_all(to.parent().unwrap()).unwrap();
-            let text = std::fs::read_to_string(&path).unwrap();
-            let text = text
-                .replace("avery-quinn-7c1e20", "robin-vale-0a0a0a")
-                .replace("Avery", "Robin")
-                .replace("Quinn", "Vale");
-            std::fs::write(to, text).unwrap();
-        }
-    }
+    let (dir, target) = rewritten_copy(NEW, "owner", |text| {
+        text.replace("avery-quinn-7c1e20", "robin-vale-0a0a0a")
+            .replace("Avery", "Robin")
+            .replace("Quinn", "Vale")
+    });
     let out = rekindle(&["diff", OLD, target.to_str().unwrap()]);
     let _ = std::fs::remove_dir_all(&dir);
     assert_eq!(out.status.code(), Some(2));
@@ -349,4 +327,60 @@ fn remind_since_refuses_redact() {
     assert!(
         String::from_utf8_lossy(&out.stderr).contains("--since cannot be combined with --redact")
     );
+}
+
+/// A copy of an era's export in a fresh temporary folder, every file's text
+/// passed through `rewrite`: (the folder to delete, the export folder).
+fn rewritten_copy(
+    era: &str,
+    tag: &str,
+    rewrite: impl Fn(&str) -> String,
+) -> (std::path::PathBuf, std::path::PathBuf) {
+    let dir = std::env::temp_dir().join(format!("rekindle-diff-{tag}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let source = std::fs::read_dir(samples().join(era))
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let target = dir.join(source.file_name().unwrap());
+    let mut stack = vec![source.clone()];
+    while let Some(folder) = stack.pop() {
+        for entry in std::fs::read_dir(&folder).unwrap() {
+            let path = entry.unwrap().path();
+            let to = target.join(path.strip_prefix(&source).unwrap());
+            if path.is_dir() {
+                stack.push(path);
+                continue;
+            }
+            std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+            std::fs::write(to, rewrite(&std::fs::read_to_string(&path).unwrap())).unwrap();
+        }
+    }
+    (dir, target)
+}
+
+#[test]
+fn report_since_adds_the_changes_before_the_neglected_list_escaped() {
+    let (dir, target) = rewritten_copy(NEW, "html", |text| {
+        text.replace("Lumen Health", "<b>Lumen</b> Health")
+    });
+    let page = stdout(&[
+        "report",
+        target.to_str().unwrap(),
+        "--since",
+        OLD,
+        "-o",
+        "-",
+    ]);
+    let _ = std::fs::remove_dir_all(&dir);
+    let at = |needle: &str| page.find(needle).unwrap_or_else(|| panic!("no {needle}"));
+    assert!(at("<section id=\"since\">") < at("<section id=\"neglected\">"));
+    assert!(at("since-job_changes") < at("since-rekindled"));
+    assert!(at("since-rekindled") < at("since-gone_cold"));
+    assert!(page.contains("Head of Design at &lt;b&gt;Lumen&lt;/b&gt; Health"));
+    assert!(!page.contains("<b>Lumen"));
+    let plain = stdout(&["report", NEW, "-o", "-"]);
+    assert!(!plain.contains("<section id=\"since\">"));
 }

@@ -282,37 +282,8 @@ pub fn congratulations(
     new: &crate::Loaded,
     err: &mut dyn Write,
 ) -> Result<Vec<rekindle::reports::RelationshipRow>, Failure> {
-    if input.redact {
-        // Pseudonyms differ between two exports: a redacted pair cannot be matched.
-        return Err("--since cannot be combined with --redact".into());
-    }
-    let old_input = Input {
-        path: old.to_path_buf(),
-        as_of: None,
-        include_spam: input.include_spam,
-        strict: input.strict,
-        redact: false,
-        max_file_size: input.max_file_size,
-        max_total_size: input.max_total_size,
-        max_record_size: input.max_record_size,
-        max_columns: input.max_columns,
-    };
-    let o = load(&old_input)?;
-    let (diff, swapped) =
-        Diff::between_any_order(&o.network, &o.metrics, &new.network, &new.metrics)?;
-    if swapped {
-        writeln!(
-            err,
-            "rekindle: {} is the newer export ({} after {}); congratulating on the changes from {} to {}",
-            old.display(),
-            diff.new.as_of,
-            diff.old.as_of,
-            input.path.display(),
-            old.display()
-        )?;
-    }
-    // Metrics of the newer side, whichever argument it was.
-    let newer = if swapped { &o.metrics } else { &new.metrics };
+    let (diff, newer) = diff_since(input, old, new, err)?;
+    let newer = newer.as_ref().unwrap_or(&new.metrics);
     Ok(diff
         .job_changes
         .iter()
@@ -336,6 +307,104 @@ pub fn congratulations(
             }
         })
         .collect())
+}
+
+/// `report NEW --since OLD`: the page's "Since your last export" section,
+/// followed by the marker it replaces (see main.rs).
+pub fn since(
+    input: &Input,
+    old: &std::path::Path,
+    new: &crate::Loaded,
+    limit: Option<usize>,
+    err: &mut dyn Write,
+) -> Result<String, Failure> {
+    let (diff, _) = diff_since(input, old, new, err)?;
+    Ok(since_section(&diff, limit) + "<section id=\"neglected\">")
+}
+
+/// The diff from OLD to the loaded NEW (in either order, said on `err` when
+/// swapped), and the newer side's metrics when that is OLD's.
+fn diff_since(
+    input: &Input,
+    old: &std::path::Path,
+    new: &crate::Loaded,
+    err: &mut dyn Write,
+) -> Result<(Diff, Option<rekindle::metrics::Metrics>), Failure> {
+    if input.redact {
+        // Pseudonyms differ between two exports: a redacted pair cannot be matched.
+        return Err("--since cannot be combined with --redact".into());
+    }
+    let old_input = Input {
+        path: old.to_path_buf(),
+        as_of: None,
+        include_spam: input.include_spam,
+        strict: input.strict,
+        redact: false,
+        max_file_size: input.max_file_size,
+        max_total_size: input.max_total_size,
+        max_record_size: input.max_record_size,
+        max_columns: input.max_columns,
+    };
+    let o = load(&old_input)?;
+    let (diff, swapped) =
+        Diff::between_any_order(&o.network, &o.metrics, &new.network, &new.metrics)?;
+    if swapped {
+        writeln!(
+            err,
+            "rekindle: {} is the newer export ({} after {}); showing the changes from {} to {}",
+            old.display(),
+            diff.new.as_of,
+            diff.old.as_of,
+            input.path.display(),
+            old.display()
+        )?;
+    }
+    Ok((diff, swapped.then_some(o.metrics)))
+}
+
+/// The "Since your last export" section of `report NEW --since OLD`: job
+/// changes first, then rekindled and gone cold. Every text from the exports
+/// is HTML-escaped; links are kept only when they are https.
+pub fn since_section(diff: &Diff, limit: Option<usize>) -> String {
+    use crate::html::escape;
+    let name = |name: &str, url: Option<&str>| match url.filter(|u| u.starts_with("https://")) {
+        Some(url) => format!(
+            r#"<a class="name" href="{}" rel="noreferrer noopener">{}</a>"#,
+            escape(url),
+            escape(name)
+        ),
+        None => format!(r#"<span class="name">{}</span>"#, escape(name)),
+    };
+    let mut html = format!(
+        "<section id=\"since\">\n<h2>Since your last export</h2>\n<p class=\"note\">What changed from {} to {}.</p>\n",
+        diff.old.as_of, diff.new.as_of
+    );
+    let lists = sections(diff);
+    for (key, title_text, empty, rows) in lists {
+        if !matches!(key, "job_changes" | "rekindled" | "gone_cold") {
+            continue;
+        }
+        let total = rows.len();
+        let shown = limit.map_or(total, |n| n.min(total));
+        html += &format!(
+            "<h3 id=\"since-{key}\">{}</h3>\n",
+            escape(&title(title_text, shown, total))
+        );
+        if rows.is_empty() {
+            html += &format!("<p class=\"empty\">{}</p>\n", escape(empty));
+            continue;
+        }
+        html += "<ul>\n";
+        for row in &rows[..shown] {
+            html += &format!(
+                "<li>{} — {}</li>\n",
+                name(row.name, row.profile_url),
+                escape(row.reason)
+            );
+        }
+        html += "</ul>\n";
+    }
+    html + "</section>\n"
 }
 
 #[cfg(test)]

@@ -96,6 +96,9 @@ enum Command {
         /// Show at most this many rows in each list.
         #[arg(long, value_name = "N")]
         limit: Option<usize>,
+        /// An older export: add a "Since your last export" section (job changes, rekindled, gone cold).
+        #[arg(long, value_name = "OLD")]
+        since: Option<PathBuf>,
     },
     /// Reminders to reconnect with the neglected, as a calendar file for Google, Outlook or Apple.
     ///
@@ -511,9 +514,14 @@ fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
             input,
             output,
             limit,
+            since,
         } => {
             let l = load(&input)?;
-            let page = html::report(&l.export, &l.network, &l.metrics, limit)?;
+            let mut page = html::report(&l.export, &l.network, &l.metrics, limit)?;
+            if let Some(old) = &since {
+                let section = diff_view::since(&input, old, &l, limit, &mut io::stderr())?;
+                page = page.replacen("<section id=\"neglected\">", &section, 1);
+            }
             let to_file = output.as_os_str() != "-";
             write_to(to_file.then_some(output.as_path()), out, |sink| {
                 sink.write_all(page.as_bytes())
