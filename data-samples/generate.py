@@ -25,7 +25,7 @@ import hashlib
 import json
 import shutil
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -510,6 +510,19 @@ class Era:
     excel: bool = False
     job_applications: bool = False
     guide_messages: bool = False
+    # Later renderings (see LATER_ERAS): the base story is this many days
+    # older, and people and connections may differ from P and CONNECTIONS.
+    shift: int = 0
+    people: dict | None = None
+    connections: tuple | None = None
+
+    @property
+    def P(self) -> dict:
+        return P if self.people is None else self.people
+
+    @property
+    def conns(self) -> list:
+        return CONNECTIONS if self.connections is None else list(self.connections)
 
     @property
     def export_name(self) -> str:
@@ -554,7 +567,7 @@ ERAS = [
 
 def at(era: Era, day: int, time: tuple[int, int, int]) -> dt.datetime:
     e = dt.datetime(era.export_date.year, era.export_date.month, era.export_date.day)
-    return e - dt.timedelta(days=day) + dt.timedelta(hours=time[0], minutes=time[1], seconds=time[2])
+    return e - dt.timedelta(days=day + era.shift) + dt.timedelta(hours=time[0], minutes=time[1], seconds=time[2])
 
 
 def fmt_connected(era: Era, d: dt.datetime) -> str:
@@ -635,8 +648,8 @@ def render_messages(era: Era, convs: list[Conv]) -> str:
     for c in convs:
         cid = conversation_id(c.key)
         for m in c.msgs:
-            sender = P[m.sender]
-            recips = [P[k] for k in c.participants if k != m.sender]
+            sender = era.P[m.sender]
+            recips = [era.P[k] for k in c.participants if k != m.sender]
             content = m.content
             if era.key == "2026" and m.crlf_2026:
                 content = content.replace("\n", "\r\n")
@@ -667,14 +680,14 @@ def eol(era: Era) -> str:
 def render_connections(era: Era) -> str:
     header = ["First Name", "Last Name"] + (["URL"] if era.conn_url else []) + \
              ["Email Address", "Company", "Position", "Connected On"]
-    entries = sorted(CONNECTIONS, key=lambda e: (e[1], e[0] or ""))   # newest first
+    entries = sorted(era.conns, key=lambda e: (e[1], e[0] or ""))   # newest first
     rows = []
     for key, day in entries:
         date = fmt_connected(era, at(era, day, (0, 0, 0)))
         if key is None:
             rows.append([""] * (len(header) - 1) + [date])
             continue
-        p = P[key]
+        p = era.P[key]
         rows.append([p.first, p.last] + ([p.url] if era.conn_url else []) +
                     [p.email, p.company, p.position, date])
     # Connections.csv has no newline after its last row; Excel writes one.
@@ -700,9 +713,9 @@ def render_invitations(era: Era) -> str:
         header += ["inviterProfileUrl", "inviteeProfileUrl"]
     rows = []
     for day, time, frm, to, message, direction in sorted(INVITATIONS, key=lambda i: i[0]):
-        row = [P[frm].name, P[to].name, fmt_invitation(at(era, day, time)), message, direction]
+        row = [era.P[frm].name, era.P[to].name, fmt_invitation(at(era, day, time)), message, direction]
         if era.inv_urls:
-            row += [P[frm].url, P[to].url]
+            row += [era.P[frm].url, era.P[to].url]
         rows.append(row)
     return csv_text([header] + rows, eol=eol(era))
 
@@ -714,7 +727,7 @@ def render_endorsements(era: Era, entries, role: str) -> str:
     header.append("Endorsement Status")
     rows = []
     for day, time, skill, key in sorted(entries, key=lambda e: e[0]):
-        p = P[key]
+        p = era.P[key]
         row = [fmt_endorsement(at(era, day, time)), skill, p.first, p.last]
         if era.endorsement_urls:
             row.append(p.url.removeprefix("https://"))
@@ -727,7 +740,7 @@ def render_recommendations(era: Era, entries) -> str:
     header = ["First Name", "Last Name", "Company", "Job Title", "Text", "Creation Date", "Status"]
     rows = []
     for day, time, key, text in entries:
-        p = P[key]
+        p = era.P[key]
         rows.append([p.first, p.last, p.company, p.position, text,
                      fmt_recommendation(era, at(era, day, time)), "VISIBLE"])
     return csv_text([header] + rows, eol=eol(era))
@@ -776,6 +789,99 @@ def render_era(era: Era, story: list[Conv]) -> dict[str, bytes]:
     bom = "\ufeff" if era.excel else ""
     return {name: (bom + text).encode("utf-8") for name, text in sorted(files.items())}
 
+
+# --------------------------------------------------------------------------
+# Later renderings: the same export taken months later, with planted changes
+# --------------------------------------------------------------------------
+
+# Days between a base export and its later rendering. The base story keeps its
+# dates (it is LATER_SHIFT days older); later-only events below are given in
+# days before the *later* export.
+LATER_SHIFT = 151
+
+
+def later_people() -> dict:
+    p = dict(P)
+    # A company change: Maya moved to Lumen Health, same title.
+    p["maya"] = replace(P["maya"], company="Lumen Health")
+    # A promotion at the same company.
+    p["jonas"] = replace(P["jonas"], position="Director of Engineering")
+    # Cosmetic rewords: not changes.
+    p["priya"] = replace(P["priya"], position="Sr. Product Manager")
+    p["kwame"] = replace(P["kwame"], company="Northwind Inc")
+    p["aiko"] = replace(P["aiko"], position="Sr. Data Engineer, Platform and Infrastructure")
+    p["sam_contoso"] = replace(P["sam_contoso"], company="Contoso Ltd.")
+    # A changed profile link (only eras with URLs in Connections.csv show it).
+    p["hannah"] = replace(P["hannah"], slug="hannah-schulz-design")
+    # Lena accepted Avery's invitation.
+    p["lena"] = replace(P["lena"], company="Verdant Energy", position="Product Manager")
+    return p
+
+
+# Rafael Costa is gone; Lena Fischer connected 20 days before the later export
+# (days in the base frame: the later day minus LATER_SHIFT).
+LATER_CONNECTIONS = tuple([c for c in CONNECTIONS if c[0] != "rafael"] +
+                          [("lena", 20 - LATER_SHIFT)])
+
+# (conversation, later day, time, sender, text). Jonas is rekindled; Priya and
+# Elif stay in touch; Tomás gets no message and goes cold.
+LATER_MESSAGES = [
+    ("jonas", 40, (10, 12, 5), "jonas",
+     "Avery! It's been far too long. Big news: I'm Director of Engineering at Brightline now."),
+    ("jonas", 39, (18, 40, 51), OWNER,
+     "Jonas, congratulations, that's wonderful! Call this week? I want to hear everything."),
+    ("jonas", 25, (9, 5, 33), "jonas", "Great call yesterday. Let's not wait three years next time."),
+    ("jonas", 24, (20, 14, 2), OWNER, "Deal. I'll visit Gothenburg in spring, promise."),
+    ("jonas", 12, (11, 30, 0), "jonas", "Spring it is. I booked the ramen place for us already."),
+    ("jonas", 12, (19, 2, 47), OWNER, "Ha, perfect. See you then!"),
+    ("elif", 140, (8, 15, 9), OWNER,
+     "Hi Elif, sorry for the slow reply! Happy to go through the summary, Tuesday?"),
+    ("elif", 139, (12, 1, 44), "elif", "Tuesday is perfect, thank you!"),
+    ("elif", 60, (16, 20, 18), "elif", "We published the study, you're in the acknowledgements."),
+    ("elif", 58, (9, 44, 30), OWNER, "Lovely, congratulations to the whole team!"),
+]
+for _i, _d in enumerate(spread(150, 5, [18, 14, 21, 16, 19], 9)):
+    LATER_MESSAGES.append(("priya", _d, clock(_i, 9), OWNER if _i % 2 == 0 else "priya",
+                           pick(PRIYA_AVERY if _i % 2 == 0 else PRIYA_PRIYA, _i // 2 + 3)))
+
+LATER_ERAS = [
+    Era("2025-later", dt.date(2025, 11, 28),
+        msg_columns=tuple(MSG_BASE_10 + ["IS MESSAGE DRAFT", "ATTACHMENTS"]),
+        inv_urls=True, endorsement_urls=True, rec_date="short", job_applications=True,
+        shift=LATER_SHIFT, people=later_people(), connections=LATER_CONNECTIONS),
+    Era("2022-later", dt.date(2022, 10, 15), conn_url=False, msg_columns=tuple(MSG_BASE_9),
+        shift=LATER_SHIFT, people=later_people(), connections=LATER_CONNECTIONS),
+]
+# Which base era each later rendering follows.
+LATER_BASE = {"2025-later": "2025", "2022-later": "2022"}
+
+
+def later_story(story: list[Conv]) -> list[Conv]:
+    """The base story plus the later-only messages."""
+    out = [Conv(c.key, c.participants, c.title, c.kind, c.draft_only, list(c.msgs)) for c in story]
+    by_key = {c.key: c for c in out}
+    for key, day, time, sender, text in LATER_MESSAGES:
+        by_key[key].msgs.append(Msg(day - LATER_SHIFT, time, sender, text))
+    return out
+
+
+def expected_diff(later: Era) -> dict:
+    """What `rekindle diff` must list from the base era to its later rendering."""
+    new = later.P
+    return {
+        "old": LATER_BASE[later.key],
+        "new": later.key,
+        # deepest tie first: Maya (depth 90), then Jonas
+        "job_changes": [[new["maya"].name, "new_company"], [new["jonas"].name, "new_role"]],
+        "new_connections": [new["lena"].name],
+        "removed_connections": [P["rafael"].name],
+        # Without URLs in Connections.csv nobody can see Hannah's link change.
+        "renamed_profiles": [new["hannah"].name] if later.conn_url else [],
+        "rekindled": [new["jonas"].name],
+        "gone_cold": [new["tomas"].name],
+        # reworded cosmetically: never a job change
+        "cosmetic": [new[k].name for k in ("priya", "kwame", "aiko", "sam_contoso")],
+    }
 
 # --------------------------------------------------------------------------
 # Expected summary
@@ -949,6 +1055,22 @@ expectations `neglected_order`, `unanswered_order`, `strongest_first`.
 So from 2023-mid on: 14 connections + Dana + Noah = 16. Before that the
 messaging Sam Lee cannot be tied to either Sam Lee row and counts as a third
 Sam: 17. With spam included, Crypto Deals adds one.
+
+## Later renderings, for `rekindle diff`
+
+`2025-later/Complete_LinkedInDataExport_11-28-2025` is the 2025 export taken
+151 days later, and `2022-later/Complete_LinkedInDataExport_10-15-2022` the
+same for 2022 (no URLs in Connections.csv). The story keeps its dates; what
+happened since: Maya moved to Lumen Health (a company change); Jonas became
+Director of Engineering at Brightline (a promotion) and wrote again (rekindled);
+Priya and Elif kept writing; Tomás did not (gone cold); cosmetic rewords only
+for Priya (`Sr. Product Manager`), Kwame (`Northwind Inc`), Aiko and the
+Contoso Sam Lee (`Contoso Ltd.`); Hannah's profile link changed (invisible
+without URLs); Lena accepted Avery's invitation (new) and Rafael is gone.
+They are based on 2025, not 2026, because a tie needs more than 90 silent days
+to go cold, and 2026's export is too recent for that.
+`diff-expected.json` lists, per pair, what a diff must report. These exports
+are not in `expected.json`, whose eras all tell the unchanged story.
 """
 
 
@@ -990,7 +1112,7 @@ def write_zip(path: Path, era: Era, files: dict[str, bytes]) -> None:
 def main() -> None:
     story = build_story()
     # delete our own previous output
-    for era in ERAS:
+    for era in ERAS + LATER_ERAS:
         shutil.rmtree(HERE / era.key, ignore_errors=True)
     shutil.rmtree(HERE / "zips", ignore_errors=True)
     (HERE / "zips").mkdir()
@@ -1005,6 +1127,18 @@ def main() -> None:
             out.write_bytes(data)
         write_zip(HERE / "zips" / era.zip_name, era, files)
         expected[era.key] = expected_for(era, story)
+    diffs = {}
+    for era in LATER_ERAS:
+        files = render_era(era, later_story(story))
+        root = HERE / era.key / era.export_name
+        for name, data in files.items():
+            out = root / name
+            out.parent.mkdir(parents=True, exist_ok=True)
+            out.write_bytes(data)
+        write_zip(HERE / "zips" / era.zip_name, era, files)
+        diffs[f"{LATER_BASE[era.key]} -> {era.key}"] = expected_diff(era)
+    (HERE / "diff-expected.json").write_text(
+        json.dumps(diffs, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
     (HERE / "expected.json").write_text(
         json.dumps(expected, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -85,6 +85,9 @@ pub enum Command {
         /// Show at most this many rows in each list.
         #[arg(long, value_name = "N")]
         limit: Option<usize>,
+        /// An older export: add a "Since your last export" section (job changes, rekindled, gone cold).
+        #[arg(long, value_name = "OLD")]
+        since: Option<PathBuf>,
     },
     /// Reminders to reconnect with the neglected, as a calendar file for Google, Outlook or Apple.
     ///
@@ -105,7 +108,14 @@ pub enum Command {
         /// Day of the first reminder (YYYY-MM-DD); tomorrow if not given.
         #[arg(long, value_name = "YYYY-MM-DD", value_parser = calendar::parse_day)]
         start: Option<chrono::NaiveDate>,
+        /// An older export: first one "Congratulate <name>" event per job change since it.
+        #[arg(long, value_name = "OLD")]
+        since: Option<PathBuf>,
     },
+    /// What changed between two exports: job changes, new and gone connections, rekindled, gone cold.
+    ///
+    /// OLD and NEW are two exports of yours, in any order: the older is found by its date.
+    Diff(DiffArgs),
     /// Print a shell completion script: `rekindle completions bash > /etc/bash_completion.d/rekindle`.
     Completions {
         /// The shell.
@@ -119,6 +129,13 @@ pub enum Command {
 pub struct Input {
     /// The export: .zip, unzipped folder, or one CSV file.
     pub path: PathBuf,
+    #[command(flatten)]
+    pub read: Reading,
+}
+
+/// How an export is read: everything but its path.
+#[derive(Args, Debug, Clone)]
+pub struct Reading {
     /// Compute as of this day (YYYY-MM-DD) instead of the export's own date.
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub as_of: Option<String>,
@@ -148,6 +165,27 @@ pub struct Input {
     /// to be counted; above it only yours with each member are (with a warning).
     #[arg(long, value_name = "N", default_value_t = 100)]
     pub max_group_size: usize,
+}
+
+/// `rekindle diff OLD NEW`.
+#[derive(Args, Debug)]
+pub struct DiffArgs {
+    /// The older export (.zip, folder or CSV). Either order works: the older of
+    /// the two is found by its as-of date.
+    pub old: PathBuf,
+    /// The newer export.
+    pub new: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
+    pub format: OutputFormat,
+    /// Show at most this many rows in each list (counts stay complete).
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
+    /// How both exports are read. `--redact`: pseudonyms are those of the
+    /// newer export; connections gone are `Old person N` by their place in
+    /// the older one. Each export is read as of its own date.
+    #[command(flatten)]
+    pub read: Reading,
 }
 
 /// `4096`, `512KiB`, `64MiB`, `8GiB` (also KB/MB/GB, read as powers of 1024).
@@ -204,6 +242,13 @@ pub enum GraphFormat {
 }
 
 impl Input {
+    /// The analysis options the flags ask for.
+    pub fn options(&self) -> rekindle::Result<Options> {
+        self.read.options()
+    }
+}
+
+impl Reading {
     /// The analysis options these flags ask for.
     pub fn options(&self) -> rekindle::Result<Options> {
         Ok(Options {

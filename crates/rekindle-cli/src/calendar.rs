@@ -59,7 +59,12 @@ pub fn parse_day(text: &str) -> Result<NaiveDate, String> {
 /// A calendar reminding of `rows` in order: the first on `start`, each next
 /// one `every_days` later. `stamp` is the DTSTAMP of every event (when the
 /// calendar was made).
+///
+/// `congratulate` (job changes, from `remind --since`) come first, one
+/// "Congratulate <name>" event each, then the "Reconnect with <name>" events
+/// of `rows`, all `every_days` apart.
 pub fn build(
+    congratulate: &[RelationshipRow],
     rows: &[RelationshipRow],
     start: NaiveDate,
     every_days: u64,
@@ -78,7 +83,11 @@ pub fn build(
     if !in_range(start) {
         return Err(format!("{start} is outside the years 1 to 9999 a calendar file holds").into());
     }
-    for (i, row) in rows.iter().enumerate() {
+    let events = congratulate
+        .iter()
+        .map(|r| (true, r))
+        .chain(rows.iter().map(|r| (false, r)));
+    for (i, (congrats, row)) in events.enumerate() {
         let day = (i as u64)
             .checked_mul(every_days)
             .and_then(|offset| start.checked_add_days(Days::new(offset)))
@@ -89,7 +98,7 @@ pub fn build(
                     i + 1
                 )
             })?;
-        calendar.push(event(row, day, stamp)?);
+        calendar.push(event(row, day, stamp, congrats)?);
     }
     Ok(refold(&calendar.done().to_string()))
 }
@@ -127,12 +136,26 @@ fn refold(text: &str) -> String {
 }
 
 /// One all-day, free-time event on `day`, with a display alarm at 9:00.
-fn event(row: &RelationshipRow, day: NaiveDate, stamp: DateTime<Utc>) -> Result<Event, Failure> {
+fn event(
+    row: &RelationshipRow,
+    day: NaiveDate,
+    stamp: DateTime<Utc>,
+    congrats: bool,
+) -> Result<Event, Failure> {
     let next = day
         .succ_opt()
         .ok_or_else(|| format!("{day} is the last day chrono knows"))?;
-    let title = format!("Reconnect with {}", sanitize::one_line(&row.name));
-    let uid = uid(row, day);
+    let (title, uid) = if congrats {
+        (
+            format!("Congratulate {}", sanitize::one_line(&row.name)),
+            format!("congrats-{}", uid(row, day)),
+        )
+    } else {
+        (
+            format!("Reconnect with {}", sanitize::one_line(&row.name)),
+            uid(row, day),
+        )
+    };
     // The crate gives a component without UID a random one: name the alarm
     // (RFC 9074) so the output stays deterministic.
     let mut alarm = Alarm::display(&title, Trigger::after_start(TimeDelta::hours(9)));
@@ -286,14 +309,14 @@ mod tests {
         for (y, m, d) in [(10_000, 1, 1), (0, 6, 1), (-40, 1, 1)] {
             let day = NaiveDate::from_ymd_opt(y, m, d).unwrap();
             assert!(
-                build(&[], day, 1, stamp)
+                build(&[], &[], day, 1, stamp)
                     .unwrap_err()
                     .to_string()
                     .contains("1 to 9999")
             );
         }
         let last = NaiveDate::from_ymd_opt(9999, 12, 31).unwrap();
-        assert!(build(&[], last, 1, stamp).is_ok());
+        assert!(build(&[], &[], last, 1, stamp).is_ok());
     }
 
     #[test]

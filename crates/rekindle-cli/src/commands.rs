@@ -2,15 +2,16 @@
 //! what it answers. No judgement lives here; that is the library's.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use rekindle::{Analysis, Export};
+use rekindle::diff::Diff;
+use rekindle::{Analysis, Export, Options};
 
-use crate::args::{Common, GraphFormat, Input, Listing};
+use crate::args::{Common, DiffArgs, GraphFormat, Input, Listing};
 use crate::output::{Failure, Printer, limited};
 use crate::output_file::Target;
 use crate::sanitize;
-use crate::{calendar, html};
+use crate::{calendar, diff_view, html};
 
 /// The columns of the neglected and strongest tables; the reason goes under each row.
 const RELATIONSHIP_COLUMNS: [&str; 4] = ["name", "company", "last_interaction", "score"];
@@ -18,13 +19,16 @@ const RELATIONSHIP_COLUMNS: [&str; 4] = ["name", "company", "last_interaction", 
 /// Reads and analyses the export, with a spinner on stderr while a large
 /// one loads (hidden when stderr is not a terminal, cleared before output).
 fn load(input: &Input) -> Result<Analysis, Failure> {
-    let options = input.options()?;
+    load_path(&input.path, &input.options()?)
+}
+
+fn load_path(path: &Path, options: &Options) -> Result<Analysis, Failure> {
     let progress = indicatif::ProgressBar::new_spinner();
     progress.enable_steady_tick(std::time::Duration::from_millis(120));
-    progress.set_message(format!("reading {}", input.path.display()));
-    let export = Export::open_with(&input.path, &options.limits)?;
+    progress.set_message(format!("reading {}", path.display()));
+    let export = Export::open_with(path, &options.limits)?;
     progress.set_message(format!("analysing {} messages", export.messages.len()));
-    let analysis = Analysis::from_export(export, &options)?;
+    let analysis = Analysis::from_export(export, options)?;
     progress.finish_and_clear();
     Ok(analysis)
 }
@@ -119,15 +123,85 @@ pub fn graph(
     })
 }
 
+/// `rekindle diff`: the lists to `out`, a note that the arguments were swapped to stderr.
+pub fn diff(args: &DiffArgs, p: &Printer, out: &mut dyn Write) -> Result<(), Failure> {
+    let err = &mut std::io::stderr();
+    if args.read.as_of.is_some() {
+        return Err("diff reads each export as of its own date: --as-of does not apply".into());
+    }
+    // Redaction applies to the diff: pseudonyms of two exports do not match.
+    let options = Options {
+        redact: false,
+        ..args.read.options()?
+    };
+    let a = load_path(&args.old, &options)?;
+    let b = load_path(&args.new, &options)?;
+    let (mut diff, swapped) = Analysis::diff_any_order(&a, &b)?;
+    if swapped {
+        writeln!(
+            err,
+            "rekindle: {} is the older export ({} before {}); comparing it to {}",
+            sanitize::one_line(&args.new.display().to_string()),
+            diff.old.as_of,
+            diff.new.as_of,
+            sanitize::one_line(&args.old.display().to_string()),
+        )?;
+    }
+    if args.read.redact {
+        diff.redact();
+    }
+    if let Some(n) = args.limit {
+        diff.truncate(n);
+    }
+    diff_view::write_diff(out, &diff, args.format, p)
+}
+
+/// The diff from the export at `old` to the analysed `newer` (`--since`), in
+/// either order (a note on stderr when `old` is the newer one), and the
+/// newer side's metrics.
+fn since(input: &Input, old: &Path, newer: &Analysis) -> Result<(Diff, Option<Analysis>), Failure> {
+    if input.read.redact {
+        // Pseudonyms differ between two exports: a redacted pair cannot be matched.
+        return Err("--since cannot be combined with --redact".into());
+    }
+    let options = Options {
+        as_of: None,
+        ..input.read.options()?
+    };
+    let o = load_path(old, &options)?;
+    let (diff, swapped) = Analysis::diff_any_order(&o, newer)?;
+    if swapped {
+        writeln!(
+            std::io::stderr(),
+            "rekindle: {} is the newer export ({} after {}); showing the changes from {} to {}",
+            sanitize::one_line(&old.display().to_string()),
+            diff.new.as_of,
+            diff.old.as_of,
+            sanitize::one_line(&input.path.display().to_string()),
+            sanitize::one_line(&old.display().to_string()),
+        )?;
+    }
+    Ok((diff, swapped.then_some(o)))
+}
+
 /// `rekindle report`.
 pub fn report(
     input: &Input,
     output: &PathBuf,
     limit: Option<usize>,
+    since_old: Option<&PathBuf>,
     out: &mut dyn Write,
 ) -> Result<(), Failure> {
     let target = Target::resolve(Some(output), &input.path)?;
-    let page = html::page(&load(input)?.overview(limit))?;
+    let analysis = load(input)?;
+    let since = match since_old {
+        Some(old) => Some(diff_view::since_section(
+            &since(input, old, &analysis)?.0,
+            limit,
+        )),
+        None => None,
+    };
+    let page = html::page(&analysis.overview(limit), since.as_deref())?;
     target.write(out, |sink| sink.write_all(page.as_bytes()))?;
     if let Some(file) = target.file() {
         writeln!(
@@ -146,10 +220,20 @@ pub fn remind(
     limit: usize,
     every: u64,
     start: Option<chrono::NaiveDate>,
+    since_old: Option<&PathBuf>,
     out: &mut dyn Write,
 ) -> Result<(), Failure> {
     let target = Target::resolve(output.map(PathBuf::as_path), &input.path)?;
-    let rows = limited(load(input)?.neglected(), Some(limit));
+    let analysis = load(input)?;
+    let congratulate = match since_old {
+        Some(old) => {
+            let (diff, swapped) = since(input, old, &analysis)?;
+            let newer = swapped.as_ref().unwrap_or(&analysis);
+            diff_view::congratulations(&diff, newer.metrics())
+        }
+        None => Vec::new(),
+    };
+    let rows = limited(analysis.neglected(), Some(limit));
     // Tomorrow by the clock, not by the export: an export can be old.
     let start = match start {
         Some(day) => day,
@@ -158,7 +242,7 @@ pub fn remind(
             .succ_opt()
             .ok_or("today is the last day chrono knows")?,
     };
-    let ics = calendar::build(&rows, start, every, chrono::Utc::now())?;
+    let ics = calendar::build(&congratulate, &rows, start, every, chrono::Utc::now())?;
     target.write(out, |sink| sink.write_all(ics.as_bytes()))
 }
 

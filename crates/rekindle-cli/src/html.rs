@@ -79,8 +79,9 @@ fn name_html(name: &str, url: Option<&str>) -> String {
     }
 }
 
-/// The whole report as one HTML page: the overview laid out, nothing computed.
-pub fn page(o: &Overview) -> Result<String, Failure> {
+/// The whole report as one HTML page: the overview laid out, nothing
+/// computed; `since` (already escaped HTML) goes before the neglected list.
+pub fn page(o: &Overview, since: Option<&str>) -> Result<String, Failure> {
     let warnings = o.warnings;
     let owner = o.owner.as_deref().unwrap_or("your network");
     let as_of = o.as_of;
@@ -121,6 +122,9 @@ pub fn page(o: &Overview) -> Result<String, Failure> {
         unanswered_count = o.unanswered_count,
     )?;
 
+    if let Some(since) = since {
+        page.push_str(since);
+    }
     // Neglected first: it is what the report is for.
     page.push_str(
         r#"<section id="neglected">

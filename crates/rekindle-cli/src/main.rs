@@ -8,6 +8,7 @@ mod args;
 mod calendar;
 mod charts;
 mod commands;
+mod diff_view;
 mod html;
 mod output;
 mod output_file;
@@ -44,14 +45,25 @@ fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
             input,
             output,
             limit,
-        } => commands::report(&input, &output, limit, out),
+            since,
+        } => commands::report(&input, &output, limit, since.as_ref(), out),
         Command::Remind {
             input,
             output,
             limit,
             every,
             start,
-        } => commands::remind(&input, output.as_ref(), limit, every, start, out),
+            since,
+        } => commands::remind(
+            &input,
+            output.as_ref(),
+            limit,
+            every,
+            start,
+            since.as_ref(),
+            out,
+        ),
+        Command::Diff(args) => commands::diff(&args, p, out),
         Command::Completions { shell } => commands::completions(shell, out),
         Command::Man => commands::man(out),
     }

@@ -90,6 +90,30 @@ impl Printer {
         )
     }
 
+    /// Rows never cut to the terminal's width (lists inside a report).
+    pub fn unbounded_rows<T: Serialize>(
+        &self,
+        out: &mut dyn Write,
+        rows: &[T],
+        format: OutputFormat,
+        columns: &[&str],
+    ) -> io::Result<()> {
+        render::write_rows(
+            out,
+            rows,
+            self.format(format),
+            Some(columns),
+            &self.unbounded(),
+        )
+    }
+
+    fn unbounded(&self) -> TableStyle {
+        TableStyle {
+            max_width: 0,
+            ..self.style.clone()
+        }
+    }
+
     /// One record (summary, person): read, not scanned, so never cut to width.
     pub fn record<T: Serialize>(
         &self,
@@ -97,11 +121,7 @@ impl Printer {
         record: &T,
         format: OutputFormat,
     ) -> io::Result<()> {
-        let unbounded = TableStyle {
-            max_width: 0,
-            ..self.style.clone()
-        };
-        render::write_record(out, record, self.format(format), &unbounded)
+        render::write_record(out, record, self.format(format), &self.unbounded())
     }
 }
 

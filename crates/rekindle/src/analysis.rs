@@ -3,6 +3,7 @@
 
 use std::path::Path;
 
+use crate::diff::Diff;
 use crate::error::{Candidate, Error, Result, Warning};
 use crate::export::Export;
 use crate::identity::PersonId;
@@ -144,5 +145,22 @@ impl Analysis {
     /// Rows skipped or values left empty, each naming its file and line.
     pub fn warnings(&self) -> &[Warning] {
         &self.network.warnings
+    }
+
+    /// What changed from `older` to `newer`, two exports of one owner
+    /// ([`Error::DifferentOwners`] otherwise).
+    pub fn diff(older: &Analysis, newer: &Analysis) -> Result<Diff> {
+        Diff::between(
+            &older.network,
+            &older.metrics,
+            &newer.network,
+            &newer.metrics,
+        )
+    }
+
+    /// [`Analysis::diff`] with the two in either order: the one with the
+    /// earlier as-of date is the older. Also says whether `b` was the older.
+    pub fn diff_any_order(a: &Analysis, b: &Analysis) -> Result<(Diff, bool)> {
+        Diff::between_any_order(&a.network, &a.metrics, &b.network, &b.metrics)
     }
 }

@@ -101,6 +101,16 @@ pub enum Error {
         /// What was expected instead.
         expected: &'static str,
     },
+    /// Two exports compared with [`crate::diff::Diff`] belong to different people.
+    #[error(
+        "the two exports belong to different people ({old} and {new}); a diff compares two exports of one owner"
+    )]
+    DifferentOwners {
+        /// The owner of the older export, as its files name them.
+        old: String,
+        /// The owner of the newer export.
+        new: String,
+    },
     /// The metrics engine (polars) failed; this is a bug in rekindle, not in the input.
     #[error("computing metrics failed")]
     Metrics(#[from] polars::error::PolarsError),
