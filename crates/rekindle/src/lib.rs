@@ -31,6 +31,7 @@ mod export;
 mod graph_formats;
 pub mod identity;
 pub mod keys;
+pub mod ledger;
 mod limits;
 pub mod metrics;
 mod network;
