@@ -57,6 +57,10 @@ pub struct Summary {
     pub recommendations_given: usize,
     /// People on the neglected list.
     pub neglected: usize,
+    /// People your ledger snoozes (until a day still ahead).
+    pub snoozed: usize,
+    /// People your ledger says never to suggest.
+    pub ignored: usize,
     /// Connections never contacted (no two-way exchange).
     pub never_contacted: usize,
     /// Rows skipped or values left empty, each naming its file and line.
@@ -100,6 +104,12 @@ pub fn summary(export: &Export, network: &Network, metrics: &Metrics) -> Summary
         recommendations_received: export.recommendations_received.len(),
         recommendations_given: export.recommendations_given.len(),
         neglected: neglected(network, metrics).len(),
+        snoozed: metrics
+            .rows
+            .iter()
+            .filter(|m| m.snoozed_until.is_some())
+            .count(),
+        ignored: metrics.rows.iter().filter(|m| m.ignored).count(),
         never_contacted: never_contacted(metrics).len(),
         warnings: network.warnings.iter().map(ToString::to_string).collect(),
     }
@@ -139,9 +149,14 @@ pub struct RelationshipRow {
     pub reason: String,
 }
 
-/// People you were close to and have let go cold, most worth rekindling first.
+/// People you were close to and have let go cold, most worth rekindling first
+/// (leaving off those your ledger snoozes or ignores).
 pub fn neglected(network: &Network, metrics: &Metrics) -> Vec<RelationshipRow> {
-    let mut rows: Vec<&PersonMetrics> = metrics.rows.iter().filter(|m| m.neglect > 0.0).collect();
+    let mut rows: Vec<&PersonMetrics> = metrics
+        .rows
+        .iter()
+        .filter(|m| m.neglect > 0.0 && !m.hidden())
+        .collect();
     rows.sort_by(|a, b| {
         b.neglect
             .total_cmp(&a.neglect)
@@ -244,8 +259,16 @@ fn in_year(date: Option<NaiveDate>) -> String {
         .unwrap_or_default()
 }
 
+/// "coffee on 2026-11-30, from your ledger", where the ledger has a touch.
+fn ledger_touch(m: &PersonMetrics) -> Option<String> {
+    m.ledger_touch
+        .as_ref()
+        .map(|t| format!("{t}, from your ledger"))
+}
+
 fn neglect_reason(network: &Network, m: &PersonMetrics) -> String {
     let mut parts = vec![history(m)];
+    parts.extend(ledger_touch(m));
     if let Some(days) = m.days_since_last_interaction {
         let mut silent = format!("silent for {}", human_days(i64::from(days)));
         if let Some(overdue) = m.overdue
@@ -261,6 +284,7 @@ fn neglect_reason(network: &Network, m: &PersonMetrics) -> String {
 
 fn strongest_reason(network: &Network, m: &PersonMetrics) -> String {
     let mut parts = vec![history(m)];
+    parts.extend(ledger_touch(m));
     if let Some(days) = m.days_since_last_interaction {
         parts.push(match days {
             0 => "last talked on the as-of day".to_string(),
@@ -664,7 +688,11 @@ pub fn person(network: &Network, metrics: &Metrics, id: PersonId) -> Option<Pers
         .days_since_last_interaction
         .map(|d| human_days(i64::from(d)))
         .unwrap_or_else(|| "never".into());
-    let neglected = if m.neglect > 0.0 {
+    let neglected = if m.ignored {
+        "not on the list: your ledger says never to suggest them".to_string()
+    } else if let Some(until) = m.snoozed_until {
+        format!("not on the list: snoozed in your ledger until {until}")
+    } else if m.neglect > 0.0 {
         format!(
             "on the list (score {:.1}): {}",
             m.neglect,
@@ -672,6 +700,10 @@ pub fn person(network: &Network, metrics: &Metrics, id: PersonId) -> Option<Pers
         )
     } else if !two_way {
         "not on the list: you never exchanged messages both ways".into()
+    } else if m.in_touch && let Some(cadence) = m.cadence_days {
+        format!(
+            "not on the list: in touch (last interaction {since} ago, within your ledger's cadence of {cadence} days)"
+        )
     } else if m.in_touch {
         format!(
             "not on the list: in touch (last interaction {since} ago, within {IN_TOUCH_DAYS} days or twice your usual gap)"
