@@ -7,6 +7,7 @@
 mod calendar;
 mod charts;
 mod html;
+mod ledger_cmd;
 mod render;
 
 use std::io::{self, IsTerminal, Write};
@@ -29,6 +30,8 @@ struct Cli {
     /// When to colour table headers: auto (a terminal, and NO_COLOR unset), always or never.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
     color: ColorChoice,
+    #[command(flatten)]
+    ledger: ledger_cmd::LedgerFlags,
     #[command(subcommand)]
     command: Command,
 }
@@ -116,6 +119,8 @@ enum Command {
         #[arg(long, value_name = "YYYY-MM-DD", value_parser = calendar::parse_day)]
         start: Option<chrono::NaiveDate>,
     },
+    #[command(flatten)]
+    Ledger(ledger_cmd::LedgerCommand),
     /// Print a shell completion script: `rekindle completions bash > /etc/bash_completion.d/rekindle`.
     Completions {
         /// The shell.
@@ -255,6 +260,9 @@ fn load(input: &Input) -> Result<Loaded, Failure> {
         export.messages.len()
     ));
     let mut network = Network::from_export(&export, &options)?;
+    // Matched by names and URLs, so before any redaction.
+    let effects = ledger_cmd::effects(&network)?;
+    network.warnings.extend(effects.warnings().iter().cloned());
     if input.redact {
         network.redact();
     }
@@ -276,7 +284,7 @@ fn load(input: &Input) -> Result<Loaded, Failure> {
         return Err(format!("{first}{tail}; --strict makes warnings errors").into());
     }
     progress.set_message("computing metrics");
-    let metrics = metrics::compute(&network)?;
+    let metrics = metrics::compute_with(&network, &effects)?;
     progress.finish_and_clear();
     Ok(Loaded {
         export,
@@ -367,6 +375,7 @@ fn emit_relationships(
 
 fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
     let _ = COLOR.set(cli.color);
+    ledger_cmd::configure(cli.ledger);
     match cli.command {
         Command::Completions { shell } => {
             let mut command = <Cli as clap::CommandFactory>::command();
@@ -517,6 +526,7 @@ fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
                 )?;
             }
         }
+        Command::Ledger(command) => ledger_cmd::run(command, out)?,
         Command::Remind {
             input,
             output,
