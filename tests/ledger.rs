@@ -210,6 +210,21 @@ fn ignore_hides_for_good_and_unignore_brings_back() {
     assert!(!names(&p.json(&["neglected", S2026])).contains(&MAYA.to_string()));
     assert!(!p.ok(&["remind", S2026]).contains("Maya"));
     assert_eq!(p.entries()[0]["ignored"], true);
+    let summary = p.json(&["summary", S2026]);
+    assert_eq!(
+        (summary["ignored"].clone(), summary["snoozed"].clone()),
+        (1.into(), 0.into())
+    );
+    // Redacted output is matched before the names go: the same people are left off.
+    let plain = p.json(&["neglected", S2026]).as_array().unwrap().len();
+    let redacted = p.json(&["neglected", S2026, "--redact"]);
+    assert_eq!(redacted.as_array().unwrap().len(), plain);
+    assert!(!redacted.to_string().contains("Maya"));
+    let page = p.ok(&["report", S2026, "-o", "-"]);
+    assert!(
+        page.contains(&format!("<dd id=\"neglected-count\">{plain}</dd>")),
+        "the report counts the ledger too"
+    );
     p.ok(&["unignore", S2026, "maya"]);
     assert_eq!(p.entries()[0]["ignored"], false);
     assert!(names(&p.json(&["neglected", S2026])).contains(&MAYA.to_string()));

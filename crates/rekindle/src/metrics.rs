@@ -176,14 +176,15 @@ pub fn compute(network: &Network) -> Result<Metrics> {
 /// let network = rekindle::Network::from_export(&export, &Default::default())?;
 /// let ledger = Ledger::parse(
 ///     "version = 1\n[people.\"maya okonkwo-reyes\"]\nname = \"Maya Okonkwo-Reyes\"\n\
-///      touches = [{ on = 2026-05-01, how = \"coffee\" }]\n",
+///      touches = [{ on = 2026-09-30, how = \"coffee\" }]\n",
 ///     "ledger.toml",
 /// )?;
 /// let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
 /// let metrics = rekindle::metrics::compute_with(&network, &Effects::new(&ledger, &network.people, today))?;
 /// let maya = metrics.rows.iter().find(|m| m.name == "Maya Okonkwo-Reyes").unwrap();
 /// assert!(maya.in_touch);
-/// assert_eq!(maya.ledger_touch.as_deref(), Some("coffee on 2026-05-01"));
+/// assert_eq!(maya.last_interaction.map(|d| d.to_string()).as_deref(), Some("2026-09-30"));
+/// assert_eq!(maya.ledger_touch.as_deref(), Some("coffee on 2026-09-30"));
 /// # Ok::<(), rekindle::Error>(())
 /// ```
 pub fn compute_with(network: &Network, effects: &Effects) -> Result<Metrics> {

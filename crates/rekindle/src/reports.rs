@@ -700,7 +700,9 @@ pub fn person(network: &Network, metrics: &Metrics, id: PersonId) -> Option<Pers
         )
     } else if !two_way {
         "not on the list: you never exchanged messages both ways".into()
-    } else if m.in_touch && let Some(cadence) = m.cadence_days {
+    } else if m.in_touch
+        && let Some(cadence) = m.cadence_days
+    {
         format!(
             "not on the list: in touch (last interaction {since} ago, within your ledger's cadence of {cadence} days)"
         )

@@ -79,7 +79,11 @@ impl Effects {
         }
         let mut effects = Effects::default();
         for (id, p) in people.iter().skip(1) {
-            let by_url = p.profile_url.as_deref().and_then(|u| by_key.get(u)).copied();
+            let by_url = p
+                .profile_url
+                .as_deref()
+                .and_then(|u| by_key.get(u))
+                .copied();
             let found = by_url.or_else(|| {
                 let key = name_key(&p.name);
                 let candidates: Vec<usize> = by_name

@@ -240,8 +240,7 @@ impl Ledger {
         };
         let spanned = toml_edit::Document::parse(text)
             .map_err(|e| error(e.span(), format!("not valid TOML: {}", e.message().trim())))?;
-        let entries =
-            entries_of(spanned.as_table()).map_err(|bad| error(bad.span, bad.message))?;
+        let entries = entries_of(spanned.as_table()).map_err(|bad| error(bad.span, bad.message))?;
         Ok(Ledger {
             path,
             doc: spanned.into_mut(),
@@ -402,7 +401,11 @@ fn date_value(day: NaiveDate) -> Value {
 /// 1-based line of a byte offset.
 fn line_of(text: &str, offset: usize) -> usize {
     let end = offset.min(text.len());
-    text.as_bytes()[..end].iter().filter(|&&b| b == b'\n').count() + 1
+    text.as_bytes()[..end]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
 }
 
 /// Checks the document and reads its entries.
@@ -411,7 +414,9 @@ fn entries_of(root: &Table) -> std::result::Result<Vec<Entry>, Invalid> {
         None if root.get("people").is_some() => {
             return Err(invalid(
                 root.get("people").and_then(Item::span),
-                format!("no `version = {SCHEMA_VERSION}` line: rekindle cannot tell which schema this is"),
+                format!(
+                    "no `version = {SCHEMA_VERSION}` line: rekindle cannot tell which schema this is"
+                ),
             ));
         }
         None => {}
@@ -441,10 +446,13 @@ fn entries_of(root: &Table) -> std::result::Result<Vec<Entry>, Invalid> {
         .ok_or_else(|| invalid(people.span(), "`people` must be a table"))?;
     let mut entries = Vec::with_capacity(people.len());
     for (key, item) in people.iter() {
-        let span = people.key(key).and_then(|k| k.span()).or_else(|| item.span());
-        let table = item.as_table_like().ok_or_else(|| {
-            invalid(span.clone(), format!("people.{key:?} must be a table"))
-        })?;
+        let span = people
+            .key(key)
+            .and_then(|k| k.span())
+            .or_else(|| item.span());
+        let table = item
+            .as_table_like()
+            .ok_or_else(|| invalid(span.clone(), format!("people.{key:?} must be a table")))?;
         entries.push(entry_of(key, table, span)?);
     }
     Ok(entries)
@@ -472,7 +480,10 @@ fn entry_of(
     let ignored = match at("ignored") {
         None => false,
         Some(item) => item.as_bool().ok_or_else(|| {
-            invalid(item.span(), format!("people.{key:?}.ignored must be true or false"))
+            invalid(
+                item.span(),
+                format!("people.{key:?}.ignored must be true or false"),
+            )
         })?,
     };
     let cadence_days = match at("cadence_days") {
@@ -493,7 +504,12 @@ fn entry_of(
     let mut touches = Vec::new();
     if let Some(item) = at("touches") {
         let field = format!("people.{key:?}.touches");
-        let wrong = || invalid(item.span(), format!("{field} must be a list of {{ on = YYYY-MM-DD, how = \"coffee\" }}"));
+        let wrong = || {
+            invalid(
+                item.span(),
+                format!("{field} must be a list of {{ on = YYYY-MM-DD, how = \"coffee\" }}"),
+            )
+        };
         match item {
             Item::ArrayOfTables(tables) => {
                 for t in tables.iter() {
@@ -552,7 +568,12 @@ fn touch_of(
 
 /// A TOML local date (`2026-11-30`) or the same as text (`"2026-11-30"`).
 fn date_of(item: &Item, field: &str) -> std::result::Result<NaiveDate, Invalid> {
-    let wrong = || invalid(item.span(), format!("{field} must be a date such as 2026-11-30"));
+    let wrong = || {
+        invalid(
+            item.span(),
+            format!("{field} must be a date such as 2026-11-30"),
+        )
+    };
     if let Some(text) = item.as_str() {
         return NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| wrong());
     }

@@ -55,8 +55,12 @@ fn every_field_reads_back() {
         how,
         note: None,
     };
-    ledger.touch("k", "K", &t(day(2026, 1, 2), How::Coffee)).unwrap();
-    ledger.touch("k", "K", &t(day(2026, 3, 4), How::Email)).unwrap();
+    ledger
+        .touch("k", "K", &t(day(2026, 1, 2), How::Coffee))
+        .unwrap();
+    ledger
+        .touch("k", "K", &t(day(2026, 3, 4), How::Email))
+        .unwrap();
     ledger.snooze("k", "K", Some(day(2027, 1, 1))).unwrap();
     ledger.set_ignored("k", "K", true).unwrap();
     ledger.set_cadence("k", "K", Some(60)).unwrap();
@@ -103,11 +107,16 @@ fn hand_written_forms_are_read() {
 
 #[test]
 fn errors_name_the_line_and_what_is_wrong() {
-    let (line, message) = error_of("version = 1\n\n[people.\"a\"]\nname = \"A\"\nignored = \"yes\"\n");
-    assert_eq!(line, Some(5));
-    assert!(message.contains("ignored must be true or false"), "{message}");
     let (line, message) =
-        error_of("version = 1\n[people.a]\ntouches = [\n  { on = 2026-01-01, how = \"dinner\" },\n]\n");
+        error_of("version = 1\n\n[people.\"a\"]\nname = \"A\"\nignored = \"yes\"\n");
+    assert_eq!(line, Some(5));
+    assert!(
+        message.contains("ignored must be true or false"),
+        "{message}"
+    );
+    let (line, message) = error_of(
+        "version = 1\n[people.a]\ntouches = [\n  { on = 2026-01-01, how = \"dinner\" },\n]\n",
+    );
     assert_eq!(line, Some(4));
     assert!(message.contains("how must be one of"), "{message}");
     let (line, message) = error_of("version = 1\n[people.a]\nsnoozed_until = 2026-13-01\n");
