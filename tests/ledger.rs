@@ -12,8 +12,10 @@ use serde_json::Value;
 
 /// The 2026 sample (folder: quicker to read than the zip).
 const S2026: &str = "2026";
-/// The 2022 sample: the same story, an era without connection URLs.
+/// The 2022 sample: the same story, an older era.
 const S2022: &str = "2022";
+/// The 2020 sample: an era with no profile URLs at all, matched by name.
+const S2020: &str = "2020";
 
 /// A temporary folder holding one ledger file (not created).
 struct Place {
@@ -495,19 +497,60 @@ fn the_same_ledger_gives_the_same_answers_in_two_eras() {
             .all(|e| e["key"].as_str().unwrap().starts_with("linkedin.com/in/"))
     );
     let new = p.json(&["metrics", S2026]);
-    let old = p.json(&["metrics", S2022]);
-    for name in [MAYA, JONAS] {
-        assert_eq!(ledger_view(&new, name), ledger_view(&old, name), "{name}");
-    }
-    assert_eq!(
-        ledger_view(&old, MAYA)["ledger_touch"],
-        "meeting on 2021-06-01"
-    );
-    assert_eq!(ledger_view(&old, JONAS)["ignored"], true);
-    for era in [S2026, S2022] {
+    for era in [S2022, S2020] {
+        let old = p.json(&["metrics", era]);
+        for name in [MAYA, JONAS] {
+            assert_eq!(
+                ledger_view(&new, name),
+                ledger_view(&old, name),
+                "{era} {name}"
+            );
+        }
         assert!(
             !names(&p.json(&["neglected", era])).contains(&JONAS.to_string()),
             "{era}"
         );
     }
+    assert_eq!(
+        ledger_view(&new, MAYA)["ledger_touch"],
+        "meeting on 2021-06-01"
+    );
+    assert_eq!(ledger_view(&new, JONAS)["ignored"], true);
+    assert!(!names(&p.json(&["neglected", S2026])).contains(&JONAS.to_string()));
+}
+
+#[test]
+fn an_entry_written_from_an_era_without_urls_applies_in_a_later_one() {
+    let p = Place::new();
+    p.ok(&["ignore", S2020, "maya"]);
+    assert_eq!(p.entries()[0]["key"], "maya okonkwo-reyes");
+    let m = person(&p.json(&["metrics", S2026]), MAYA).unwrap();
+    assert_eq!(m["ignored"], true);
+    assert!(!names(&p.json(&["neglected", S2026])).contains(&MAYA.to_string()));
+}
+
+#[test]
+fn a_name_that_could_be_two_people_is_never_guessed() {
+    let p = Place::new();
+    // The 2026 story has two Sam Lees, told apart only by their URLs.
+    std::fs::write(
+        p.ledger(),
+        "version = 1\n[people.\"sam lee\"]\nname = \"Sam Lee\"\nignored = true\n",
+    )
+    .unwrap();
+    let metrics = p.json(&["metrics", S2026]);
+    let sams: Vec<&Value> = metrics
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|m| m["name"] == "Sam Lee")
+        .collect();
+    assert_eq!(sams.len(), 2);
+    assert!(sams.iter().all(|m| m["ignored"] == false));
+    let summary = p.json(&["summary", S2026]);
+    let warnings = summary["warnings"].to_string();
+    assert!(
+        warnings.contains("matches more than one person"),
+        "{warnings}"
+    );
 }
