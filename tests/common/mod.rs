@@ -25,6 +25,9 @@ pub fn rekindle(args: &[&str]) -> Output {
         .args(args)
         .env("COLUMNS", "80")
         .env("NO_COLOR", "1")
+        // Never the user's own ledger: no REKINDLE_LEDGER, a data folder that is not there.
+        .env_remove("REKINDLE_LEDGER")
+        .env("XDG_DATA_HOME", root().join("target/no-such-data-home"))
         .current_dir(samples())
         .output()
         .expect("run rekindle")
