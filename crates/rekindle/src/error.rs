@@ -190,10 +190,7 @@ impl fmt::Display for Candidate {
 fn more_warnings(more: usize) -> String {
     match more {
         0 => String::new(),
-        n => format!(
-            " (and {n} more warning{})",
-            crate::reports::plural(n as i64)
-        ),
+        n => format!(" (and {n} more warning{})", crate::words::plural(n as i64)),
     }
 }
 

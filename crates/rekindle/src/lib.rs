@@ -50,6 +50,7 @@ pub mod roles;
 mod shared_file;
 mod strings;
 pub mod timeline;
+mod words;
 
 pub use analysis::Analysis;
 pub use archive::{FileKind, FoundFile};
