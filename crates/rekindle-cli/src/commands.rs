@@ -157,6 +157,8 @@ pub fn graph(
 }
 
 /// `rekindle diff`: the lists to `out`, a note that the arguments were swapped to stderr.
+/// `rekindle diff`: the lists to `out`; a note on stderr when the older
+/// export was given second.
 pub fn diff(args: &DiffArgs, cx: &Context, out: &mut dyn Write) -> Result<(), Failure> {
     let err = &mut std::io::stderr();
     if args.read.as_of.is_some() {
