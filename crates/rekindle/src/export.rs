@@ -42,6 +42,8 @@ pub struct Export {
     pub connections: Vec<Connection>,
     /// `Connections.csv` rows of hidden or closed profiles (a date only).
     pub hidden_connections: usize,
+    /// The latest date of those hidden rows (they count for the as-of date).
+    pub hidden_connections_latest: Option<NaiveDate>,
     /// `messages.csv`, every row read (drafts and spam included, flagged).
     pub messages: Vec<Message>,
     /// `Invitations.csv`.
@@ -208,6 +210,8 @@ impl Export {
                 let c = connections::read(file, reader, limits, w)?;
                 self.connections.extend(c.people);
                 self.hidden_connections += c.hidden;
+                self.hidden_connections_latest =
+                    self.hidden_connections_latest.max(c.hidden_latest);
             }
             FileKind::Messages => {
                 self.messages
@@ -246,10 +250,14 @@ impl Export {
         date_in_export_name(&self.export_name).or_else(|| self.latest_date())
     }
 
-    /// The latest date any record carries.
+    /// The latest date any record carries, hidden-profile rows included.
     pub fn latest_date(&self) -> Option<NaiveDate> {
         let messages = self.messages.iter().map(|m| m.sent_at.date());
-        let connections = self.connections.iter().filter_map(|c| c.connected_on);
+        let connections = self
+            .connections
+            .iter()
+            .filter_map(|c| c.connected_on)
+            .chain(self.hidden_connections_latest);
         let invitations = self
             .invitations
             .iter()

@@ -30,6 +30,7 @@
 mod analysis;
 mod archive;
 mod conversations;
+mod dated;
 pub mod dates;
 mod error;
 mod export;

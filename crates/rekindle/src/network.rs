@@ -235,6 +235,8 @@ impl Network {
                 "the owner of the export could not be told: no Profile.csv, and the messages do not show who sent them",
             ));
         }
+        let as_of = crate::dated::as_of(export, options, &mut warnings)?;
+        warnings.extend(crate::dated::suspicious(export, export.export_date()));
         let mut people = People::new(export, &owner);
         let conversations = conversations::assemble(export, &mut people, options, &mut warnings);
         let mut owner = owner;
@@ -245,7 +247,6 @@ impl Network {
                 .clone_from(&people.get(PersonId::OWNER).profile_url);
         }
         let facts = export.facts();
-        let as_of = options.as_of.or(facts.export_date).unwrap_or_default();
 
         // Resolve the other files' people before the graph is laid out.
         let mut endorsements = Vec::new();

@@ -49,6 +49,8 @@ pub struct Connections {
     pub people: Vec<Connection>,
     /// Rows of members who hid or closed their profile: only a date, no person.
     pub hidden: usize,
+    /// The latest date of those rows: it still counts for the as-of date.
+    pub hidden_latest: Option<NaiveDate>,
 }
 
 #[derive(Deserialize)]
@@ -88,6 +90,8 @@ pub fn read<R: Read>(
         let url = row.url.and_then(normalize_profile_url);
         if first.is_empty() && last.is_empty() && url.is_none() {
             out.hidden += 1;
+            let date = row.connected_on.and_then(parse_date);
+            out.hidden_latest = out.hidden_latest.max(date);
             return Ok(Flow::Next);
         }
         let date_text = row.connected_on.unwrap_or("").trim();
@@ -139,6 +143,7 @@ mod tests {
         );
         assert!(w.is_empty(), "{w:?}");
         assert_eq!(c.hidden, 1);
+        assert_eq!(c.hidden_latest, NaiveDate::from_ymd_opt(2019, 6, 7));
         assert_eq!(c.people.len(), 1);
         let p = &c.people[0];
         assert_eq!(p.full_name(), "Ines Okafor");

@@ -283,8 +283,9 @@ fn fast_timestamp(field: &[u8]) -> Option<NaiveDateTime> {
             b.is_ascii_digit().then(|| acc * 10 + u32::from(b - b'0'))
         })
     };
+    // Any four-digit year, as the general parser reads it.
     let year = num(0..4)? as i32;
-    if !(2002..=2100).contains(&year) {
+    if year < 1000 {
         return None;
     }
     chrono::NaiveDate::from_ymd_opt(year, num(5..7)?, num(8..10)?)?.and_hms_opt(
@@ -412,6 +413,7 @@ mod tests {
             "2023-06-11 15:33:58 UTC",
             "2019-11-06T02:08:20",
             "2026-02-28 00:00:00",
+            "1843-03-14 09:10:11 UTC",
         ] {
             assert_eq!(
                 fast_timestamp(text.as_bytes()),
