@@ -213,3 +213,17 @@ fn an_as_of_earlier_than_the_data_warns() {
     let later = summary(s.path(), &["--as-of", "1844-01-01"]);
     assert!(!warnings(&later).iter().any(|w| w.starts_with("as-of date")));
 }
+
+// 11. The as-of date counts every dated row.
+
+#[test]
+fn hidden_profile_rows_count_for_the_as_of_date() {
+    let s = Scratch::new("hidden");
+    let file = s.file(
+        "Connections.csv",
+        &format!("{CONNECTIONS_HEADER}Ada,Byron,,,,,10 Dec 2023\n,,,,,,03 Mar 2024\n"),
+    );
+    let sum = summary(file.to_str().unwrap(), &[]);
+    assert_eq!(sum["hidden_connections"], 1);
+    assert_eq!(sum["as_of"], "2024-03-03", "{sum}");
+}
