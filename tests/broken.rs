@@ -291,8 +291,8 @@ fn encodings_excel_and_other_tools_write() {
     assert_eq!(
         warnings(&summary),
         [
-            "messages.csv line 2: invalid UTF-8 in a name or id replaced by \u{fffd} \"Jos\u{fffd} Ruiz\"",
-            "messages.csv line 4: invalid UTF-8 in a name or id replaced by \u{fffd} \"Avery Quinn\""
+            // Grouped by file and kind (issue 11): lines, count, first value.
+            "messages.csv lines 2, 4: invalid UTF-8 in a name or id replaced by \u{fffd} (2 times) \"Jos\u{fffd} Ruiz\"",
         ]
     );
 }
@@ -343,10 +343,8 @@ fn broken_rows_are_counted_and_good_rows_kept() {
     assert_eq!(
         warnings(&summary),
         [
-            "messages.csv line 3: row skipped: unparseable date \"31 Foo 2020\"",
-            "messages.csv line 4: row skipped: unparseable date \"2020-02-99 10:00:00 UTC\"",
-            "messages.csv line 5: row skipped: unparseable date \"0001-01-01 00:00:00 UTC\"",
-            "messages.csv line 7: row skipped: unparseable date \"\"",
+            // Grouped by file and kind (issue 11): lines, count, first value.
+            "messages.csv lines 3, 4, 5, 7: row skipped: unparseable date (4 times) \"31 Foo 2020\"",
             "messages.csv line 8: row skipped: 100001 columns, more than the limit of 1000",
         ]
     );

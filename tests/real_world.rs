@@ -227,3 +227,37 @@ fn hidden_profile_rows_count_for_the_as_of_date() {
     assert_eq!(sum["hidden_connections"], 1);
     assert_eq!(sum["as_of"], "2024-03-03", "{sum}");
 }
+
+// 2. Warnings grouped by file and kind.
+
+#[test]
+fn twenty_thousand_bad_rows_are_one_line_of_summary() {
+    let s = Scratch::new("flood");
+    s.file("Profile.csv", PROFILE);
+    let mut csv = MESSAGES_HEADER.to_string();
+    csv += &message(
+        "c1",
+        "Ada Byron",
+        "",
+        "Avery Quinn",
+        "",
+        "2024-01-01 10:00:00 UTC",
+    );
+    for _ in 0..20_000 {
+        csv += &message("c1", "Ada Byron", "", "Avery Quinn", "", "yesterday");
+    }
+    s.file("messages.csv", &csv);
+    let sum = summary(s.path(), &[]);
+    assert_eq!(
+        warnings(&sum),
+        [
+            "messages.csv lines 3, 4, 5, 6, 7, …: row skipped: unparseable date (20,000 times) \"yesterday\""
+        ]
+    );
+    let table = ok(&["summary", s.path()]);
+    assert!(table.lines().count() < 50, "{table}");
+    assert!(table.contains("(20,000 times)"), "{table}");
+    // --strict counts every one of them.
+    let err = fails(&["summary", s.path(), "--strict"]);
+    assert!(err.contains("(and 19999 more warnings)"), "{err}");
+}

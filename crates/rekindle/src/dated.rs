@@ -14,13 +14,14 @@ use crate::dates::LINKEDIN_LAUNCH_YEAR;
 use crate::error::{Error, Result, Warning};
 use crate::export::Export;
 use crate::options::Options;
+use crate::warnings::Warnings;
 
 /// The day to analyse as of: the one asked for (with a warning when records
 /// come after it), else the export's own date.
 pub(crate) fn as_of(
     export: &Export,
     options: &Options,
-    warnings: &mut Vec<Warning>,
+    warnings: &mut Warnings,
 ) -> Result<NaiveDate> {
     let latest = export.latest_date();
     match options.as_of {
@@ -42,8 +43,8 @@ pub(crate) fn as_of(
 
 /// One grouped warning per file and kind for dates before LinkedIn's launch
 /// or after `export_date`.
-pub(crate) fn suspicious(export: &Export, export_date: Option<NaiveDate>) -> Vec<Warning> {
-    let mut out = Vec::new();
+pub(crate) fn suspicious(export: &Export, export_date: Option<NaiveDate>) -> Warnings {
+    let mut out = Warnings::default();
     let name = |kind: FileKind| kind.file_name();
     check(
         name(FileKind::Messages),
@@ -110,7 +111,7 @@ impl Tally {
         }
     }
 
-    fn warn(&self, file: &str, what: &str, out: &mut Vec<Warning>) {
+    fn warn(&self, file: &str, what: &str, out: &mut Warnings) {
         if let Some((line, date)) = self.first {
             let n = self.count;
             let message = format!(
@@ -127,7 +128,7 @@ fn check(
     file: &str,
     rows: impl Iterator<Item = (u64, NaiveDate)>,
     export_date: Option<NaiveDate>,
-    out: &mut Vec<Warning>,
+    out: &mut Warnings,
 ) {
     let (mut early, mut late) = (Tally::default(), Tally::default());
     for (line, date) in rows {
@@ -152,7 +153,7 @@ pub(crate) fn thousands(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);

@@ -10,7 +10,7 @@ use std::io::Read;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use crate::error::{Error, Result, Warning};
+use crate::error::{Error, Result};
 use crate::limits::{Limits, human_bytes};
 use crate::parse::connections::Connection;
 use crate::parse::endorsements::Endorsement;
@@ -24,6 +24,7 @@ use crate::parse::{
 };
 use crate::pipe::pipe;
 use crate::strings::Strings;
+use crate::warnings::Warnings;
 
 /// All records of one LinkedIn data export.
 ///
@@ -59,7 +60,7 @@ pub struct Export {
     /// `Positions.csv`: the owner's employers.
     pub positions: Vec<Position>,
     /// Rows skipped or values left empty, each naming its file and line.
-    pub warnings: Vec<Warning>,
+    pub warnings: Warnings,
     /// The texts the messages' [`Sym`](crate::Sym)s refer to.
     pub strings: Strings,
     /// The limits the files were read under.
@@ -131,7 +132,7 @@ impl Export {
         let mut export = Export {
             export_name: archive.export_name.clone(),
             files: archive.files.clone(),
-            warnings: std::mem::take(&mut archive.warnings),
+            warnings: std::mem::take(&mut archive.warnings).into_iter().collect(),
             limits: *limits,
             ..Export::default()
         };
@@ -181,10 +182,10 @@ impl Export {
                 })??;
                 export.messages = part.messages;
                 export.strings = part.strings;
-                export.warnings.extend(part.warnings);
+                export.warnings.merge(part.warnings);
             }
-            export.warnings.sort_by_key(|w| {
-                FileKind::from_file_name(&w.file).map_or(usize::MAX, |k| {
+            export.warnings.sort_by_file(|file| {
+                FileKind::from_file_name(file).map_or(usize::MAX, |k| {
                     FileKind::ALL
                         .iter()
                         .position(|a| *a == k)

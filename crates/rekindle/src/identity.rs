@@ -11,6 +11,7 @@ use crate::export::Export;
 use crate::keys::{LINKEDIN_MEMBER, name_key, url_list};
 use crate::parse::Direction;
 use crate::strings::Sym;
+use crate::warnings::Warnings;
 
 /// A person's index in [`People`]. The owner is always `PersonId(0)`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
@@ -177,7 +178,7 @@ impl People {
         &mut self,
         name: &str,
         url: Option<&str>,
-        warnings: &mut Vec<Warning>,
+        warnings: &mut Warnings,
         file: &str,
     ) -> Who {
         let name = name.trim();

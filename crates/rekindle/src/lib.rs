@@ -48,6 +48,7 @@ pub mod reports;
 mod shared_file;
 mod strings;
 pub mod timeline;
+mod warnings;
 
 pub use analysis::Analysis;
 pub use archive::{FileKind, FoundFile};
@@ -77,3 +78,4 @@ pub use reports::{
     PersonReport, RelationshipRow, Summary, TieRow, UnansweredRow, YearRow,
 };
 pub use strings::{Strings, Sym};
+pub use warnings::{WarningGroup, Warnings};

@@ -14,6 +14,7 @@ use crate::keys::profile_link;
 use crate::options::Options;
 use crate::parse::Direction;
 use crate::parse::messages::MessageKind;
+use crate::warnings::Warnings;
 
 /// A person in the graph. Node `i` is [`PersonId`]`(i)`; node 0 is the owner.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -208,7 +209,7 @@ pub struct Network {
     /// Interactions up to the as-of day, per person, day and kind, for the metrics.
     pub interactions: Interactions,
     /// The export's warnings and those of resolving who is who.
-    pub warnings: Vec<Warning>,
+    pub warnings: Warnings,
     /// Messages counted (not drafts, not spam unless asked), sponsored included.
     pub messages_counted: usize,
     /// The files found and how many records each held.
@@ -236,7 +237,7 @@ impl Network {
             ));
         }
         let as_of = crate::dated::as_of(export, options, &mut warnings)?;
-        warnings.extend(crate::dated::suspicious(export, export.export_date()));
+        warnings.merge(crate::dated::suspicious(export, export.export_date()));
         let mut people = People::new(export, &owner);
         let conversations = conversations::assemble(export, &mut people, options, &mut warnings);
         let mut owner = owner;

@@ -10,9 +10,10 @@ use serde::Deserialize;
 
 use super::{Flow, Header, full_name, read_rows, text};
 use crate::dates::parse_date;
-use crate::error::{Result, Warning};
+use crate::error::Result;
 use crate::keys::normalize_profile_url;
 use crate::limits::Limits;
+use crate::warnings::Warnings;
 
 /// One connection, as LinkedIn listed it at export time.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -76,7 +77,7 @@ pub fn read<R: Read>(
     file: &str,
     input: R,
     limits: &Limits,
-    warnings: &mut Vec<Warning>,
+    warnings: &mut Warnings,
 ) -> Result<Connections> {
     const HEADER: Header = Header {
         required: &["FIRST NAME", "CONNECTED ON"],
@@ -123,7 +124,7 @@ mod tests {
     use crate::parse::shown;
 
     fn parse(text: &str) -> (Connections, Vec<String>) {
-        let mut warnings = Vec::new();
+        let mut warnings = Warnings::default();
         let c = read(
             "Connections.csv",
             text.as_bytes(),

@@ -13,10 +13,11 @@ use chrono::NaiveDateTime;
 pub use super::Direction;
 use super::{Flow, Header, Table, read_rows};
 use crate::dates::parse_datetime;
-use crate::error::{Result, Warning};
+use crate::error::Result;
 use crate::keys::{normalize_profile_url, split_profile_urls, url_list};
 use crate::limits::Limits;
 use crate::strings::{Strings, Sym};
+use crate::warnings::Warnings;
 use std::collections::HashMap;
 
 /// The folder a message was filed in. Sent messages are in `Inbox` too.
@@ -104,7 +105,7 @@ pub fn read<R: Read>(
     input: R,
     strings: &mut Strings,
     limits: &Limits,
-    warnings: &mut Vec<Warning>,
+    warnings: &mut Warnings,
 ) -> Result<Vec<Message>> {
     const HEADER: Header = Header {
         required: &["FROM", "DATE"],
@@ -325,7 +326,7 @@ mod tests {
     use crate::parse::shown;
 
     fn parse(text: &str) -> (Vec<Message>, Strings, Vec<String>) {
-        let mut warnings = Vec::new();
+        let mut warnings = Warnings::default();
         let mut strings = Strings::default();
         let m = read(
             "messages.csv",
@@ -433,7 +434,7 @@ mod tests {
 
     #[test]
     fn invalid_utf8_in_a_name_is_replaced_with_a_warning() {
-        let mut warnings = Vec::new();
+        let mut warnings = Warnings::default();
         let mut strings = Strings::default();
         let bytes = b"FROM,TO,DATE,CONTENT\nJos\xe9 Ruiz,Avery Quinn,2020-01-01T00:00:00,hi\n";
         let m = read(

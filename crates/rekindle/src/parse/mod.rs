@@ -21,6 +21,7 @@ use csv::ByteRecord;
 use serde::Deserialize;
 
 use crate::error::{Error, Result, Warning};
+use crate::warnings::Warnings;
 
 /// Who sent a message, when the file says so itself (2020 exports only).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
@@ -49,7 +50,7 @@ pub(crate) struct Table<R: Read> {
     line: u64,
     max_columns: usize,
     /// Rows skipped by the table itself; parsers pass them on.
-    pub skipped: Vec<Warning>,
+    pub skipped: Warnings,
     /// Whether the end of the file was reached (and checked for truncation).
     ended: bool,
 }
@@ -102,7 +103,7 @@ impl<R: Read> Table<R> {
                     record,
                     line: 0,
                     max_columns: limits.max_columns,
-                    skipped: Vec::new(),
+                    skipped: Warnings::default(),
                     ended: false,
                 })));
             }
@@ -383,7 +384,7 @@ fn open_table<R: Read>(
     required: &[&str],
     expected: &str,
     limits: &Limits,
-    warnings: &mut Vec<Warning>,
+    warnings: &mut Warnings,
 ) -> Result<Option<Box<Table<R>>>> {
     Ok(match Table::open(file, input, required, limits)? {
         Opened::Table(table) => Some(table),
@@ -421,8 +422,8 @@ pub(crate) fn read_rows<R: Read>(
     input: R,
     header: &Header,
     limits: &Limits,
-    warnings: &mut Vec<Warning>,
-    mut on_row: impl FnMut(&Table<R>, &mut Vec<Warning>) -> std::result::Result<Flow, Warning>,
+    warnings: &mut Warnings,
+    mut on_row: impl FnMut(&Table<R>, &mut Warnings) -> std::result::Result<Flow, Warning>,
 ) -> Result<()> {
     let Some(mut table) = open_table(
         file,
@@ -442,7 +443,7 @@ pub(crate) fn read_rows<R: Read>(
             Err(skipped) => warnings.push(skipped),
         }
     }
-    warnings.append(&mut table.skipped);
+    warnings.merge(std::mem::take(&mut table.skipped));
     Ok(())
 }
 
@@ -457,7 +458,7 @@ pub(crate) fn full_name(first: &str, last: &str) -> String {
 
 /// Test helper: the warnings' display strings.
 #[cfg(test)]
-pub(crate) fn shown(warnings: &[Warning]) -> Vec<String> {
+pub(crate) fn shown(warnings: &Warnings) -> Vec<String> {
     warnings.iter().map(ToString::to_string).collect()
 }
 
