@@ -261,3 +261,45 @@ fn twenty_thousand_bad_rows_are_one_line_of_summary() {
     let err = fails(&["summary", s.path(), "--strict"]);
     assert!(err.contains("(and 19999 more warnings)"), "{err}");
 }
+
+// 3. Recipient URL lists separated by spaces.
+
+#[test]
+fn recipient_urls_separated_by_spaces_are_a_group() {
+    let s = Scratch::new("spaces");
+    s.file("Profile.csv", PROFILE);
+    let ada = "https://www.linkedin.com/in/ada-byron";
+    let bo = "https://www.linkedin.com/in/bo-chen";
+    s.file(
+        "Connections.csv",
+        &format!(
+            "{CONNECTIONS_HEADER}Ada,Byron,{ada},,,,10 Dec 2023\nBo,Chen,{bo},,,,11 Dec 2023\n"
+        ),
+    );
+    let both = format!("\"{ada} {bo}\"");
+    let mut csv = MESSAGES_HEADER.to_string();
+    csv += &message(
+        "g1",
+        "Avery Quinn",
+        AVERY,
+        "\"Ada Byron, Bo Chen\"",
+        &both,
+        "2024-01-01 10:00:00 UTC",
+    );
+    csv += &message(
+        "g1",
+        "Ada Byron",
+        ada,
+        "\"Avery Quinn, Bo Chen\"",
+        &format!("\"{AVERY}\t{bo}\""),
+        "2024-01-02 10:00:00 UTC",
+    );
+    s.file("messages.csv", &csv);
+    let sum = summary(s.path(), &[]);
+    assert_eq!(sum["conversations"], 1, "{sum}");
+    assert_eq!(sum["group_conversations"], 1, "{sum}");
+    assert_eq!(
+        sum["people"], 2,
+        "no person invented from a URL list: {sum}"
+    );
+}
