@@ -303,3 +303,45 @@ fn recipient_urls_separated_by_spaces_are_a_group() {
         "no person invented from a URL list: {sum}"
     );
 }
+
+// 4. Rows that share a profile URL under different names.
+
+#[test]
+fn rows_sharing_a_url_under_different_names_stay_apart() {
+    let s = Scratch::new("shared-url");
+    let url = "https://www.linkedin.com/in/placeholder";
+    let file = s.file(
+        "Connections.csv",
+        &format!(
+            "{CONNECTIONS_HEADER}Ada,Byron,{url},,,,10 Dec 2023\nBo,Chen,{url},,,,11 Dec 2023\n\
+             Ada,Byron,{url},,,,10 Dec 2023\n"
+        ),
+    );
+    let sum = summary(file.to_str().unwrap(), &[]);
+    assert_eq!(sum["connections"], 3);
+    // The true duplicate (same name, same URL) is one person; Bo is another.
+    assert_eq!(sum["people"], 2, "{sum}");
+    assert_eq!(
+        warnings(&sum),
+        [
+            "Connections.csv line 3: this row and line 2 share the profile URL linkedin.com/in/placeholder under different names (\"Ada Byron\" and \"Bo Chen\"); kept apart as two people",
+            "Connections.csv line 4: this row repeats line 2 (same name and profile URL): counted as one person",
+        ]
+    );
+}
+
+// 10. Connections-only downloads.
+
+#[test]
+fn a_connections_only_download_has_no_owner_warning_and_passes_strict() {
+    let s = Scratch::new("connections-only");
+    let file = s.file(
+        "only/Connections.csv",
+        &format!("{CONNECTIONS_HEADER}Ada,Byron,,,,,10 Dec 2023\n"),
+    );
+    for path in [file.to_str().unwrap(), s.0.join("only").to_str().unwrap()] {
+        let sum = summary(path, &["--strict"]);
+        assert_eq!(sum["connections"], 1);
+        assert!(warnings(&sum).is_empty(), "{sum}");
+    }
+}

@@ -109,8 +109,10 @@ impl People {
 
     /// Starts the directory with the owner and every connection, giving
     /// URL-less connections the URL other files show for the same full name
-    /// where exactly one URL and one connection carry that name.
-    pub(crate) fn new(export: &Export, owner: &Owner) -> People {
+    /// where exactly one URL and one connection carry that name. Rows that
+    /// share a profile URL under different names are kept apart (the later
+    /// one without the URL key), and a warning names the URL and lines.
+    pub(crate) fn new(export: &Export, owner: &Owner, warnings: &mut Warnings) -> People {
         let mut people = People {
             owner_name_key: owner.name.as_deref().map(name_key),
             ..People::default()
@@ -141,10 +143,35 @@ impl People {
             if let Some(url) = &url
                 && let Some(&id) = people.by_url.get(url)
             {
-                // The same profile listed twice: one person.
-                people.persons[id.index()]
-                    .connection
-                    .get_or_insert_with(|| Connected::of(c));
+                let first = &people.persons[id.index()];
+                if name_key(&first.name) == key {
+                    // The same profile listed twice: one person, said so.
+                    if let Some(l) = first.connection.as_ref().map(|f| f.line) {
+                        let message = format!(
+                            "this row repeats line {l} (same name and profile URL): counted as one person"
+                        );
+                        warnings.push(Warning::new("Connections.csv", Some(c.line), message));
+                    }
+                    people.persons[id.index()]
+                        .connection
+                        .get_or_insert_with(|| Connected::of(c));
+                    continue;
+                }
+                // One URL, two names: never merged silently.
+                let first_line = first.connection.as_ref().map(|f| f.line);
+                let message = format!(
+                    "this row and {} share the profile URL {url} under different names ({:?} and {name:?}); kept apart as two people",
+                    first_line.map_or("the owner".to_string(), |l| format!("line {l}")),
+                    first.name,
+                );
+                warnings.push(Warning::new("Connections.csv", Some(c.line), message));
+                let id = PersonId(u32::try_from(people.persons.len()).unwrap_or(u32::MAX));
+                people.by_name.entry(key).or_default().push(id);
+                people.persons.push(Person {
+                    name,
+                    profile_url: None,
+                    connection: Some(Connected::of(c)),
+                });
                 continue;
             }
             people.add(name, url, Some(Connected::of(c)));

@@ -229,7 +229,9 @@ impl Network {
     pub fn from_export(export: &Export, options: &Options) -> Result<Network> {
         let mut warnings = export.warnings.clone();
         let owner = identity::detect_owner(export);
-        if owner.name.is_none() && owner.profile_url.is_none() {
+        // Only messages need the owner (to tell sent from received): a
+        // connections-only download without Profile.csv is complete as it is.
+        if owner.name.is_none() && owner.profile_url.is_none() && !export.messages.is_empty() {
             warnings.push(Warning::new(
                 "Profile.csv",
                 None,
@@ -238,7 +240,7 @@ impl Network {
         }
         let as_of = crate::dated::as_of(export, options, &mut warnings)?;
         warnings.merge(crate::dated::suspicious(export, export.export_date()));
-        let mut people = People::new(export, &owner);
+        let mut people = People::new(export, &owner, &mut warnings);
         let conversations = conversations::assemble(export, &mut people, options, &mut warnings);
         let mut owner = owner;
         if owner.profile_url.is_none() {
