@@ -293,6 +293,8 @@ fn encodings_excel_and_other_tools_write() {
         [
             // Grouped by file and kind (issue 11): lines, count, first value.
             "messages.csv lines 2, 4: invalid UTF-8 in a name or id replaced by \u{fffd} (2 times) \"Jos\u{fffd} Ruiz\"",
+            // Three conversations, two people in two each: a tie (issue 11).
+            "messages.csv: the owner is ambiguous: \"Avery Quinn\" and \"Priya Raman\" are equally likely by the conversations they are in, and nothing else tells; add Profile.csv to the input to decide",
         ]
     );
 }
@@ -346,12 +348,14 @@ fn broken_rows_are_counted_and_good_rows_kept() {
             // Grouped by file and kind (issue 11): lines, count, first value.
             "messages.csv lines 3, 4, 5, 7: row skipped: unparseable date (4 times) \"31 Foo 2020\"",
             "messages.csv line 8: row skipped: 100001 columns, more than the limit of 1000",
+            // One conversation alone cannot tell its owner (issue 11).
+            "messages.csv: the owner is ambiguous: \"linkedin.com/in/avery\" and \"linkedin.com/in/dana-whitfield\" are equally likely by the conversations they are in, and nothing else tells; add Profile.csv to the input to decide",
         ]
     );
     let strict = s.summary(&s.0.join("messages.csv"), &["--strict"]);
     fails_with(
         &strict,
-        "messages.csv line 3: row skipped: unparseable date \"31 Foo 2020\" (and 4 more warnings); --strict makes warnings errors",
+        "messages.csv line 3: row skipped: unparseable date \"31 Foo 2020\" (and 5 more warnings); --strict makes warnings errors",
     );
 }
 

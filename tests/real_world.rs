@@ -345,3 +345,38 @@ fn a_connections_only_download_has_no_owner_warning_and_passes_strict() {
         assert!(warnings(&sum).is_empty(), "{sum}");
     }
 }
+
+// 5. Owner ties.
+
+#[test]
+fn a_tie_for_owner_is_named_not_decided() {
+    let s = Scratch::new("owner-tie");
+    let ada = "https://www.linkedin.com/in/ada-byron";
+    let bo = "https://www.linkedin.com/in/bo-chen";
+    let mut csv = MESSAGES_HEADER.to_string();
+    csv += &message(
+        "c1",
+        "Ada Byron",
+        ada,
+        "Bo Chen",
+        bo,
+        "2024-01-01 10:00:00 UTC",
+    );
+    csv += &message(
+        "c1",
+        "Bo Chen",
+        bo,
+        "Ada Byron",
+        ada,
+        "2024-01-02 10:00:00 UTC",
+    );
+    let file = s.file("messages.csv", &csv);
+    let sum = summary(file.to_str().unwrap(), &[]);
+    assert_eq!(sum["owner"]["name"], serde_json::Value::Null, "{sum}");
+    assert_eq!(
+        warnings(&sum),
+        [
+            "messages.csv: the owner is ambiguous: \"linkedin.com/in/ada-byron\" and \"linkedin.com/in/bo-chen\" are equally likely by the conversations they are in, and nothing else tells; add Profile.csv to the input to decide"
+        ]
+    );
+}

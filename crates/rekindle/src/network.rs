@@ -228,10 +228,16 @@ impl Network {
     /// ```
     pub fn from_export(export: &Export, options: &Options) -> Result<Network> {
         let mut warnings = export.warnings.clone();
-        let owner = identity::detect_owner(export);
+        let ties = warnings.len();
+        let owner = identity::detect_owner(export, &mut warnings);
         // Only messages need the owner (to tell sent from received): a
         // connections-only download without Profile.csv is complete as it is.
-        if owner.name.is_none() && owner.profile_url.is_none() && !export.messages.is_empty() {
+        // A tie has said why already.
+        if owner.name.is_none()
+            && owner.profile_url.is_none()
+            && !export.messages.is_empty()
+            && warnings.len() == ties
+        {
             warnings.push(Warning::new(
                 "Profile.csv",
                 None,
