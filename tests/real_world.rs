@@ -380,3 +380,28 @@ fn a_tie_for_owner_is_named_not_decided() {
         ]
     );
 }
+
+// 14. A malformed short row.
+
+#[test]
+fn a_short_row_says_so_not_unparseable_date() {
+    let s = Scratch::new("short");
+    s.file("Profile.csv", PROFILE);
+    let mut csv = MESSAGES_HEADER.to_string();
+    csv += &message(
+        "c1",
+        "Ada Byron",
+        "",
+        "Avery Quinn",
+        "",
+        "2024-01-01 10:00:00 UTC",
+    );
+    csv += "c1\n";
+    s.file("messages.csv", &csv);
+    let sum = summary(s.path(), &[]);
+    assert_eq!(sum["messages"], 1);
+    assert_eq!(
+        warnings(&sum),
+        ["messages.csv line 3: row skipped: row has 1 field, expected 10"]
+    );
+}

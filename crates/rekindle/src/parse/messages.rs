@@ -137,10 +137,12 @@ pub fn read<R: Read>(
         let Some(sent_at) =
             fast_timestamp(date).or_else(|| parse_datetime(&String::from_utf8_lossy(date)))
         else {
-            return Err(table.warn(
-                "row skipped: unparseable date",
-                &String::from_utf8_lossy(date),
-            ));
+            return Err(table.short_row().unwrap_or_else(|| {
+                table.warn(
+                    "row skipped: unparseable date",
+                    &String::from_utf8_lossy(date),
+                )
+            }));
         };
         let content = table.field(c_content);
         let mut lossy = false;

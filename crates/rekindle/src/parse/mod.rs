@@ -207,6 +207,17 @@ impl<R: Read> Table<R> {
         column.and_then(|i| self.record.get(i)).unwrap_or(b"")
     }
 
+    /// A row with fewer fields than the header, said as such: a short row
+    /// is malformed, not a bad value (`row has 1 field, expected 10`).
+    pub fn short_row(&self) -> Option<Warning> {
+        let (has, expected) = (self.record.len(), self.headers.len());
+        (has < expected).then(|| {
+            let s = if has == 1 { "" } else { "s" };
+            let message = format!("row skipped: row has {has} field{s}, expected {expected}");
+            Warning::new(&self.file, Some(self.line()), message)
+        })
+    }
+
     /// A warning about the current row.
     pub fn warn(&self, message: impl Into<String>, value: &str) -> Warning {
         Warning::new(&self.file, Some(self.line()), message).with_value(value)
