@@ -83,7 +83,7 @@ fn event(row: &RelationshipRow, day: NaiveDate, stamp: DateTime<Utc>) -> Result<
         .succ_opt()
         .ok_or_else(|| format!("{day} is the last day chrono knows"))?;
     let title = format!("Reconnect with {}", row.name);
-    let uid = uid(row, day);
+    let uid = uid(row);
     // The crate gives a component without UID a random one: name the alarm
     // (RFC 9074) so the output stays deterministic.
     let mut alarm = Alarm::display(&title, Trigger::after_start(TimeDelta::hours(9)));
@@ -121,12 +121,17 @@ fn description(row: &RelationshipRow) -> String {
     lines.join("\n")
 }
 
-/// `<16 hex digits>-<YYYYMMDD>@rekindle`: the person (profile link, else
-/// name) hashed with FNV-1a, which unlike std's hasher never changes between
-/// Rust versions, and the day, so two reminders of one person differ.
-fn uid(row: &RelationshipRow, day: NaiveDate) -> String {
-    let key = row.profile_url.as_deref().unwrap_or(&row.name);
-    format!("{:016x}-{}@rekindle", fnv1a(key), day.format("%Y%m%d"))
+/// `<16 hex digits>-reconnect@rekindle`: the person (profile link, else name
+/// and company) hashed with FNV-1a, which unlike std's hasher never changes
+/// between Rust versions, and the action. No date: re-importing a calendar
+/// made another day or with another `--start` updates each person's event
+/// instead of adding a copy.
+fn uid(row: &RelationshipRow) -> String {
+    let key = match &row.profile_url {
+        Some(url) => url.clone(),
+        None => format!("{}\u{1f}{}", row.name, row.company.as_deref().unwrap_or("")),
+    };
+    format!("{:016x}-reconnect@rekindle", fnv1a(&key))
 }
 
 /// 64-bit FNV-1a.
