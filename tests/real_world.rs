@@ -405,3 +405,30 @@ fn a_short_row_says_so_not_unparseable_date() {
         ["messages.csv line 3: row skipped: row has 1 field, expected 10"]
     );
 }
+
+// 13. A folder holding only an export zip.
+
+#[test]
+fn a_folder_holding_only_the_export_zip_reads_it() {
+    use std::io::Write;
+    let s = Scratch::new("zip-in-folder");
+    let downloads = s.0.join("Downloads");
+    std::fs::create_dir_all(&downloads).unwrap();
+    let zip_path = downloads.join("Basic_LinkedInDataExport_01-15-2024.zip");
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(&zip_path).unwrap());
+    zip.start_file("Connections.csv", zip::write::SimpleFileOptions::default())
+        .unwrap();
+    zip.write_all(format!("{CONNECTIONS_HEADER}Ada,Byron,,,,,10 Dec 2023\n").as_bytes())
+        .unwrap();
+    zip.finish().unwrap();
+    let sum = summary(downloads.to_str().unwrap(), &[]);
+    assert_eq!(sum["connections"], 1);
+    assert_eq!(sum["as_of"], "2024-01-15", "the zip's own name dates it");
+    // Two zips: named, never guessed.
+    std::fs::copy(&zip_path, downloads.join("other.zip")).unwrap();
+    let err = fails(&["summary", downloads.to_str().unwrap()]);
+    assert!(
+        err.contains("Basic_LinkedInDataExport_01-15-2024.zip, other.zip"),
+        "{err}"
+    );
+}
