@@ -291,8 +291,10 @@ fn encodings_excel_and_other_tools_write() {
     assert_eq!(
         warnings(&summary),
         [
-            "messages.csv line 2: invalid UTF-8 in a name or id replaced by \u{fffd} \"Jos\u{fffd} Ruiz\"",
-            "messages.csv line 4: invalid UTF-8 in a name or id replaced by \u{fffd} \"Avery Quinn\""
+            // Grouped by file and kind (issue 11): lines, count, first value.
+            "messages.csv lines 2, 4: invalid UTF-8 in a name or id replaced by \u{fffd} (2 times) \"Jos\u{fffd} Ruiz\"",
+            // Three conversations, two people in two each: a tie (issue 11).
+            "messages.csv: the owner is ambiguous: \"Avery Quinn\" and \"Priya Raman\" are equally likely by the conversations they are in, and nothing else tells; add Profile.csv to the input to decide",
         ]
     );
 }
@@ -337,18 +339,19 @@ fn broken_rows_are_counted_and_good_rows_kept() {
     );
     let summary = succeeds(&s.summary(&s.file("messages.csv", csv.as_bytes()), &[]));
     assert_eq!(
-        summary["messages"], 3,
-        "the good rows, the 20 MB one included"
+        summary["messages"], 4,
+        "the good rows, the 20 MB one and the year-9999 one included (issue 11: any well-formed date is read)"
     );
     assert_eq!(
         warnings(&summary),
         [
-            "messages.csv line 3: row skipped: unparseable date \"31 Foo 2020\"",
-            "messages.csv line 4: row skipped: unparseable date \"2020-02-99 10:00:00 UTC\"",
-            "messages.csv line 5: row skipped: unparseable date \"0001-01-01 00:00:00 UTC\"",
-            "messages.csv line 6: row skipped: unparseable date \"9999-12-31 00:00:00 UTC\"",
-            "messages.csv line 7: row skipped: unparseable date \"\"",
+            // Grouped by file and kind (issue 11): lines, count, first value.
+            "messages.csv lines 3, 4, 5: row skipped: unparseable date (3 times) \"31 Foo 2020\"",
+            // A short row is malformed, not a bad date (issue 11).
+            "messages.csv line 7: row skipped: row has 3 fields, expected 10",
             "messages.csv line 8: row skipped: 100001 columns, more than the limit of 1000",
+            // One conversation alone cannot tell its owner (issue 11).
+            "messages.csv: the owner is ambiguous: \"linkedin.com/in/avery\" and \"linkedin.com/in/dana-whitfield\" are equally likely by the conversations they are in, and nothing else tells; add Profile.csv to the input to decide",
         ]
     );
     let strict = s.summary(&s.0.join("messages.csv"), &["--strict"]);
@@ -361,18 +364,25 @@ fn broken_rows_are_counted_and_good_rows_kept() {
 #[test]
 fn empty_header_only_and_foreign_files() {
     let s = Scratch::new("empty");
-    let summary = succeeds(&s.summary(&s.file("a/messages.csv", b""), &[]));
+    // No dated record: the as-of date must be given (issue 11), never 1970.
+    let undated = s.summary(&s.file("a/messages.csv", b""), &[]);
+    fails_with(&undated, "the as-of date is unknown");
+    let as_of = ["--as-of", "2024-06-01"];
+    let summary = succeeds(&s.summary(&s.0.join("a/messages.csv"), &as_of));
     assert_eq!(summary["messages"], 0);
     assert!(
         warnings(&summary)
             .iter()
             .all(|w| !w.contains("messages.csv"))
     );
-    let summary = succeeds(&s.summary(&s.file("b/messages.csv", MESSAGES_HEADER.as_bytes()), &[]));
+    let summary = succeeds(&s.summary(
+        &s.file("b/messages.csv", MESSAGES_HEADER.as_bytes()),
+        &as_of,
+    ));
     assert_eq!(summary["messages"], 0);
     let summary = succeeds(&s.summary(
         &s.file("c/Connections.csv", b"name,email\nA,a@example.com\n"),
-        &[],
+        &as_of,
     ));
     assert_eq!(summary["connections"], 0);
     assert_eq!(
@@ -387,7 +397,7 @@ fn empty_header_only_and_foreign_files() {
         x ^= x << 5;
         *b = x as u8;
     }
-    let out = s.summary(&s.file("d/messages.csv", &noise), &[]);
+    let out = s.summary(&s.file("d/messages.csv", &noise), &as_of);
     assert!(matches!(out.status.code(), Some(0) | Some(2)), "{out:?}");
     let unterminated = format!(
         "{MESSAGES_HEADER}c1,,Dana,,Avery,,2024-01-01 10:00:00 UTC,,\"never closed,INBOX\n"

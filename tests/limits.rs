@@ -129,6 +129,10 @@ fn warnings(summary: &serde_json::Value) -> Vec<String> {
 
 const HEADER: &str = "CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,SUBJECT,CONTENT,FOLDER\n";
 
+/// The warning of a messages.csv alone of one conversation: Dana and Avery
+/// are equally present, so its owner is never guessed (issue 11).
+const TIE: &str = "messages.csv: the owner is ambiguous: \"linkedin.com/in/avery\" and \"linkedin.com/in/dana-w\" are equally likely by the conversations they are in, and nothing else tells; add Profile.csv to the input to decide";
+
 /// `n` messages of one conversation from Dana to Avery.
 fn messages(id: &str, n: usize) -> String {
     let mut out = HEADER.to_string();
@@ -218,7 +222,11 @@ fn a_second_file_of_one_kind_is_named_not_silently_dropped() {
     assert_eq!(summary["messages"], 5);
     assert_eq!(
         warnings(&summary),
-        ["messages.csv: file left out: MESSAGES.CSV was read as the export's messages.csv"]
+        [
+            "messages.csv: file left out: MESSAGES.CSV was read as the export's messages.csv",
+            // One conversation alone cannot tell its owner (issue 11).
+            TIE
+        ]
     );
 
     // A browser's second download: the original is read, the copy named.
@@ -229,13 +237,17 @@ fn a_second_file_of_one_kind_is_named_not_silently_dropped() {
     assert_eq!(summary["messages"], 7);
     assert_eq!(
         warnings(&summary),
-        ["messages (1).csv: file left out: messages.csv was read as the export's messages.csv"]
+        [
+            "messages (1).csv: file left out: messages.csv was read as the export's messages.csv",
+            // One conversation alone cannot tell its owner (issue 11).
+            TIE
+        ]
     );
     // The copy alone is the export's file, and read.
     std::fs::remove_file(folder.join("messages.csv")).unwrap();
     let summary = succeeds(&run_summary(&folder, &[]));
     assert_eq!(summary["messages"], 5);
-    assert!(warnings(&summary).is_empty(), "{:?}", warnings(&summary));
+    assert_eq!(warnings(&summary), [TIE]);
 
     // The same in a zip: two spellings of one file.
     let zip = s.zip(
@@ -249,7 +261,10 @@ fn a_second_file_of_one_kind_is_named_not_silently_dropped() {
     assert_eq!(summary["messages"], 2);
     assert_eq!(
         warnings(&summary),
-        ["messages.csv: file left out: Messages.csv was read as the export's messages.csv"]
+        [
+            "messages.csv: file left out: Messages.csv was read as the export's messages.csv",
+            TIE
+        ]
     );
 }
 
@@ -280,7 +295,9 @@ fn a_zip_with_two_entries_of_one_name_says_so() {
     assert_eq!(
         warnings,
         [
-            "same.zip: entries with the same name as another were left out: a zip can give only one entry of each name"
+            "same.zip: entries with the same name as another were left out: a zip can give only one entry of each name",
+            // One conversation alone cannot tell its owner (issue 11).
+            TIE
         ]
     );
 }
@@ -291,8 +308,11 @@ fn group(n: usize) -> String {
     let urls: Vec<String> = (0..n)
         .map(|i| format!("https://www.linkedin.com/in/person-{i}"))
         .collect();
+    // A second conversation makes Avery the one present in most: the owner
+    // of a messages.csv alone is never picked from a tie (issue 11).
     format!(
-        "{HEADER}big,Crowd,Avery Quinn,https://www.linkedin.com/in/avery,\"{}\",\"{}\",2024-01-02 10:00:00 UTC,,hello all,INBOX\n",
+        "{HEADER}big,Crowd,Avery Quinn,https://www.linkedin.com/in/avery,\"{}\",\"{}\",2024-01-02 10:00:00 UTC,,hello all,INBOX\n\
+         solo,,Avery Quinn,https://www.linkedin.com/in/avery,Sam Other,https://www.linkedin.com/in/sam-other,2024-01-03 10:00:00 UTC,,hi,INBOX\n",
         names.join(", "),
         urls.join(",")
     )
@@ -355,7 +375,9 @@ fn a_truncated_csv_is_read_up_to_the_cut_and_says_so() {
     assert_eq!(
         warnings(&summary),
         [
-            "messages.csv line 5: file ends inside a quoted field: it may be truncated (read up to there)"
+            "messages.csv line 5: file ends inside a quoted field: it may be truncated (read up to there)",
+            // One conversation alone cannot tell its owner (issue 11).
+            TIE
         ]
     );
     // Quotes that close, doubled quotes and a quote inside a bare field: no warning.
@@ -365,7 +387,8 @@ fn a_truncated_csv_is_read_up_to_the_cut_and_says_so() {
     let file = s.file("messages.csv", fine.as_bytes());
     let summary = succeeds(&run_summary(&file, &[]));
     assert_eq!(summary["messages"], 3);
-    assert!(warnings(&summary).is_empty(), "{:?}", warnings(&summary));
+    // Only the owner tie of one conversation alone (issue 11), nothing about quotes.
+    assert_eq!(warnings(&summary), [TIE]);
 }
 
 /// Root reads through `chmod 000`, and tests run as root: a real read error

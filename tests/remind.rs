@@ -187,6 +187,10 @@ fn limit_and_every_shape_the_schedule() {
             .collect()
     };
     assert_eq!(uids(&spaced), uids(&again));
+    // Another start day or spacing keeps every person's UID (issue 11): a
+    // re-import updates the events, never duplicates them.
+    let moved = parse(&remind_to_file(&["--start", "2027-03-01", "--every", "1w"]));
+    assert_eq!(uids(&spaced), uids(&moved));
 }
 
 /// RFC 5545 §3.1: unfold by removing every CRLF followed by one space or tab.

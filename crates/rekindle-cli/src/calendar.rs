@@ -148,12 +148,12 @@ fn event(
     let (title, uid) = if congrats {
         (
             format!("Congratulate {}", sanitize::one_line(&row.name)),
-            format!("congrats-{}", uid(row, day)),
+            uid(row, "congratulate"),
         )
     } else {
         (
             format!("Reconnect with {}", sanitize::one_line(&row.name)),
-            uid(row, day),
+            uid(row, "reconnect"),
         )
     };
     // The crate gives a component without UID a random one: name the alarm
@@ -235,12 +235,17 @@ fn uri(url: &str) -> Option<String> {
     Some(out)
 }
 
-/// `<16 hex digits>-<YYYYMMDD>@rekindle`: the person (profile link, else
-/// name) hashed with FNV-1a, which unlike std's hasher never changes between
-/// Rust versions, and the day, so two reminders of one person differ.
-fn uid(row: &RelationshipRow, day: NaiveDate) -> String {
-    let key = row.profile_url.as_deref().unwrap_or(&row.name);
-    format!("{:016x}-{}@rekindle", fnv1a(key), day.format("%Y%m%d"))
+/// `<16 hex digits>-<action>@rekindle`: the person (profile link, else name
+/// and company) hashed with FNV-1a, which unlike std's hasher never changes
+/// between Rust versions, and the action. No date: re-importing a calendar
+/// made another day or with another `--start` updates each person's event
+/// instead of adding a copy.
+fn uid(row: &RelationshipRow, action: &str) -> String {
+    let key = match &row.profile_url {
+        Some(url) => url.clone(),
+        None => format!("{}\u{1f}{}", row.name, row.company.as_deref().unwrap_or("")),
+    };
+    format!("{:016x}-{action}@rekindle", fnv1a(&key))
 }
 
 /// 64-bit FNV-1a.

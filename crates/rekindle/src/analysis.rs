@@ -17,6 +17,7 @@ use crate::reports::{
     self, CompanyRow, NeverContactedRow, Overview, PersonReport, RelationshipRow, Summary,
     UnansweredRow,
 };
+use crate::warnings::Warnings;
 
 /// An export read, resolved into people and measured: every report of it.
 ///
@@ -183,8 +184,15 @@ impl Analysis {
         &self.network
     }
 
-    /// Rows skipped or values left empty, each naming its file and line.
+    /// Rows skipped or values left empty, each naming its file and line:
+    /// the first [`Warnings::KEPT_PER_KIND`] of each kind; see
+    /// [`Analysis::warning_groups`] for every count.
     pub fn warnings(&self) -> &[Warning] {
+        self.network.warnings.kept()
+    }
+
+    /// Every warning counted, grouped by file and kind.
+    pub fn warning_groups(&self) -> &Warnings {
         &self.network.warnings
     }
 

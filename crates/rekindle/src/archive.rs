@@ -299,10 +299,10 @@ impl Archive {
                 candidates.push((sub, found));
             }
         }
+        if candidates.is_empty() {
+            return Archive::open_zip_in_folder(path);
+        }
         match candidates.len() {
-            0 => Err(Error::NoExportFiles {
-                path: path.to_path_buf(),
-            }),
             1 => {
                 let (sub, found) = candidates.remove(0);
                 Ok(Archive::from_paths(folder_name(&sub), found))
@@ -310,6 +310,29 @@ impl Archive {
             _ => Err(Error::SeveralExports {
                 path: path.to_path_buf(),
                 candidates: candidates.iter().map(|(p, _)| folder_name(p)).collect(),
+            }),
+        }
+    }
+
+    /// A folder holding no export files but the export's zip (as a browser
+    /// download folder does): reads the zip; several zips are never guessed.
+    fn open_zip_in_folder(path: &Path) -> Result<Archive> {
+        let entries = std::fs::read_dir(path).map_err(io_error(path))?;
+        let mut zips: Vec<PathBuf> = entries
+            .filter_map(|e| e.ok())
+            .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("zip")))
+            .collect();
+        zips.sort();
+        match zips.as_slice() {
+            [] => Err(Error::NoExportFiles {
+                path: path.to_path_buf(),
+            }),
+            [one] => Archive::open(one),
+            several => Err(Error::SeveralExports {
+                path: path.to_path_buf(),
+                candidates: several.iter().map(|p| base_name(p)).collect(),
             }),
         }
     }

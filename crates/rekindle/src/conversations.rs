@@ -8,7 +8,8 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDateTime;
 
-use crate::error::Warning;
+use crate::warnings::Warnings;
+
 use crate::export::Export;
 use crate::identity::{People, PersonId, Who};
 use crate::keys::{LINKEDIN_MEMBER, name_key, split_names, url_list};
@@ -69,7 +70,7 @@ pub(crate) fn assemble(
     export: &Export,
     people: &mut People,
     options: &Options,
-    warnings: &mut Vec<Warning>,
+    warnings: &mut Warnings,
 ) -> Vec<Conversation> {
     const FILE: &str = "messages.csv";
     let strings = &export.strings;

@@ -4,7 +4,9 @@
 //! to file; Excel rewrites them when a user re-saves a file. Each parser here
 //! accepts every shape known for its file plus the generic fallbacks (ISO
 //! dates, US `MM/DD/YYYY`), and returns `None` for anything else so the caller
-//! can report the value.
+//! can report the value. Any well-formed date is read, whatever its year (a
+//! four-digit one): a date outside LinkedIn's lifetime is suspicious, not
+//! unreadable, and [`crate::Network`] says so in one grouped warning.
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
@@ -28,7 +30,7 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
     ];
     FORMATS
         .iter()
-        .find_map(|f| NaiveDate::parse_from_str(s, f).ok().filter(plausible))
+        .find_map(|f| NaiveDate::parse_from_str(s, f).ok().filter(well_formed))
         .or_else(|| parse_datetime(s).map(|dt| dt.date()))
 }
 
@@ -64,7 +66,7 @@ pub fn parse_datetime(text: &str) -> Option<NaiveDateTime> {
     if let Some(dt) = FORMATS.iter().find_map(|f| {
         NaiveDateTime::parse_from_str(s, f)
             .ok()
-            .filter(|dt| plausible(&dt.date()))
+            .filter(|dt| well_formed(&dt.date()))
     }) {
         return Some(dt);
     }
@@ -72,8 +74,8 @@ pub fn parse_datetime(text: &str) -> Option<NaiveDateTime> {
         "%Y-%m-%d", "%m/%d/%Y", "%m/%d/%y", "%Y/%m/%d", "%d %b %Y", "%d-%b-%y",
     ]
     .iter()
-    .find_map(|f| NaiveDate::parse_from_str(s, f).ok().filter(plausible))
-    .or_else(|| parse_month(s).filter(plausible));
+    .find_map(|f| NaiveDate::parse_from_str(s, f).ok().filter(well_formed))
+    .or_else(|| parse_month(s).filter(well_formed));
     date_only.map(|d| d.and_time(NaiveTime::MIN))
 }
 
@@ -106,7 +108,19 @@ pub fn parse_iso_day(text: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok()
 }
 
-/// LinkedIn was founded in 2003; no export date lies before that or far in the future.
+/// A year written with four digits: `01/02/24` read as `%Y` would be year
+/// 24, so a shorter year is left to the two-digit `%y` formats.
+fn well_formed(date: &NaiveDate) -> bool {
+    use chrono::Datelike;
+    (1000..=9999).contains(&date.year())
+}
+
+/// The first year of LinkedIn (launched May 2003): a record dated before it
+/// is kept, and counted as suspicious.
+pub const LINKEDIN_LAUNCH_YEAR: i32 = 2003;
+
+/// An export's own name is only trusted for a date LinkedIn could have
+/// written there.
 fn plausible(date: &NaiveDate) -> bool {
     use chrono::Datelike;
     (2002..=2100).contains(&date.year())
@@ -152,17 +166,28 @@ mod tests {
 
     #[test]
     fn impossible_dates_are_refused() {
-        for bad in [
-            "31 Foo 2020",
-            "99 Feb 2020",
-            "01 Jan 0001",
-            "01 Jan 9999",
-            "",
-            "soon",
-        ] {
+        for bad in ["31 Foo 2020", "99 Feb 2020", "01 Jan 0001", "", "soon"] {
             assert_eq!(parse_date(bad), None, "{bad}");
             assert_eq!(parse_datetime(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn dates_outside_linkedins_lifetime_are_read() {
+        assert_eq!(parse_date("14 Mar 1843"), Some(d(1843, 3, 14)));
+        assert_eq!(parse_date("01 Jan 9999"), Some(d(9999, 1, 1)));
+        assert_eq!(
+            parse_datetime("1843-03-14 09:10:11 UTC").map(|t| t.date()),
+            Some(d(1843, 3, 14))
+        );
+        assert_eq!(
+            parse_datetime("03/14/1843").map(|t| t.date()),
+            Some(d(1843, 3, 14))
+        );
+        // A two-digit year is still this century, never year 24.
+        assert_eq!(parse_date("01/02/24"), Some(d(2024, 1, 2)));
+        // Export names stay plausible.
+        assert_eq!(date_in_export_name("Export_10-05-1843.zip"), None);
     }
 
     #[test]

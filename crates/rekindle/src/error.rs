@@ -111,6 +111,15 @@ pub enum Error {
         /// The owner of the newer export.
         new: String,
     },
+    /// No record of the export has a date and no as-of date was given, so
+    /// there is no day to judge "cold" against (never 1970).
+    #[error(
+        "{export}: no record has a date, so the as-of date is unknown; give one with --as-of YYYY-MM-DD"
+    )]
+    UnknownAsOf {
+        /// The export's name.
+        export: String,
+    },
     /// The metrics engine (polars) failed; this is a bug in rekindle, not in the input.
     #[error("computing metrics failed")]
     Metrics(#[from] polars::error::PolarsError),

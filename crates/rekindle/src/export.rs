@@ -10,7 +10,7 @@ use std::io::Read;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use crate::error::{Error, Result, Warning};
+use crate::error::{Error, Result};
 use crate::limits::{Limits, human_bytes};
 use crate::parse::connections::Connection;
 use crate::parse::endorsements::Endorsement;
@@ -24,6 +24,7 @@ use crate::parse::{
 };
 use crate::pipe::pipe;
 use crate::strings::Strings;
+use crate::warnings::Warnings;
 
 /// All records of one LinkedIn data export.
 ///
@@ -42,6 +43,8 @@ pub struct Export {
     pub connections: Vec<Connection>,
     /// `Connections.csv` rows of hidden or closed profiles (a date only).
     pub hidden_connections: usize,
+    /// The latest date of those hidden rows (they count for the as-of date).
+    pub hidden_connections_latest: Option<NaiveDate>,
     /// `messages.csv`, every row read (drafts and spam included, flagged).
     pub messages: Vec<Message>,
     /// `Invitations.csv`.
@@ -57,7 +60,7 @@ pub struct Export {
     /// `Positions.csv`: the owner's employers.
     pub positions: Vec<Position>,
     /// Rows skipped or values left empty, each naming its file and line.
-    pub warnings: Vec<Warning>,
+    pub warnings: Warnings,
     /// The texts the messages' [`Sym`](crate::Sym)s refer to.
     pub strings: Strings,
     /// The limits the files were read under.
@@ -129,7 +132,7 @@ impl Export {
         let mut export = Export {
             export_name: archive.export_name.clone(),
             files: archive.files.clone(),
-            warnings: std::mem::take(&mut archive.warnings),
+            warnings: std::mem::take(&mut archive.warnings).into_iter().collect(),
             limits: *limits,
             ..Export::default()
         };
@@ -179,10 +182,10 @@ impl Export {
                 })??;
                 export.messages = part.messages;
                 export.strings = part.strings;
-                export.warnings.extend(part.warnings);
+                export.warnings.merge(part.warnings);
             }
-            export.warnings.sort_by_key(|w| {
-                FileKind::from_file_name(&w.file).map_or(usize::MAX, |k| {
+            export.warnings.sort_by_file(|file| {
+                FileKind::from_file_name(file).map_or(usize::MAX, |k| {
                     FileKind::ALL
                         .iter()
                         .position(|a| *a == k)
@@ -208,6 +211,8 @@ impl Export {
                 let c = connections::read(file, reader, limits, w)?;
                 self.connections.extend(c.people);
                 self.hidden_connections += c.hidden;
+                self.hidden_connections_latest =
+                    self.hidden_connections_latest.max(c.hidden_latest);
             }
             FileKind::Messages => {
                 self.messages
@@ -246,10 +251,14 @@ impl Export {
         date_in_export_name(&self.export_name).or_else(|| self.latest_date())
     }
 
-    /// The latest date any record carries.
+    /// The latest date any record carries, hidden-profile rows included.
     pub fn latest_date(&self) -> Option<NaiveDate> {
         let messages = self.messages.iter().map(|m| m.sent_at.date());
-        let connections = self.connections.iter().filter_map(|c| c.connected_on);
+        let connections = self
+            .connections
+            .iter()
+            .filter_map(|c| c.connected_on)
+            .chain(self.hidden_connections_latest);
         let invitations = self
             .invitations
             .iter()

@@ -11,6 +11,7 @@ use crate::export::Export;
 use crate::keys::{LINKEDIN_MEMBER, name_key, url_list};
 use crate::parse::Direction;
 use crate::strings::Sym;
+use crate::warnings::Warnings;
 
 /// A person's index in [`People`]. The owner is always `PersonId(0)`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
@@ -108,8 +109,10 @@ impl People {
 
     /// Starts the directory with the owner and every connection, giving
     /// URL-less connections the URL other files show for the same full name
-    /// where exactly one URL and one connection carry that name.
-    pub(crate) fn new(export: &Export, owner: &Owner) -> People {
+    /// where exactly one URL and one connection carry that name. Rows that
+    /// share a profile URL under different names are kept apart (the later
+    /// one without the URL key), and a warning names the URL and lines.
+    pub(crate) fn new(export: &Export, owner: &Owner, warnings: &mut Warnings) -> People {
         let mut people = People {
             owner_name_key: owner.name.as_deref().map(name_key),
             ..People::default()
@@ -140,10 +143,35 @@ impl People {
             if let Some(url) = &url
                 && let Some(&id) = people.by_url.get(url)
             {
-                // The same profile listed twice: one person.
-                people.persons[id.index()]
-                    .connection
-                    .get_or_insert_with(|| Connected::of(c));
+                let first = &people.persons[id.index()];
+                if name_key(&first.name) == key {
+                    // The same profile listed twice: one person, said so.
+                    if let Some(l) = first.connection.as_ref().map(|f| f.line) {
+                        let message = format!(
+                            "this row repeats line {l} (same name and profile URL): counted as one person"
+                        );
+                        warnings.push(Warning::new("Connections.csv", Some(c.line), message));
+                    }
+                    people.persons[id.index()]
+                        .connection
+                        .get_or_insert_with(|| Connected::of(c));
+                    continue;
+                }
+                // One URL, two names: never merged silently.
+                let first_line = first.connection.as_ref().map(|f| f.line);
+                let message = format!(
+                    "this row and {} share the profile URL {url} under different names ({:?} and {name:?}); kept apart as two people",
+                    first_line.map_or("the owner".to_string(), |l| format!("line {l}")),
+                    first.name,
+                );
+                warnings.push(Warning::new("Connections.csv", Some(c.line), message));
+                let id = PersonId(u32::try_from(people.persons.len()).unwrap_or(u32::MAX));
+                people.by_name.entry(key).or_default().push(id);
+                people.persons.push(Person {
+                    name,
+                    profile_url: None,
+                    connection: Some(Connected::of(c)),
+                });
                 continue;
             }
             people.add(name, url, Some(Connected::of(c)));
@@ -177,7 +205,7 @@ impl People {
         &mut self,
         name: &str,
         url: Option<&str>,
-        warnings: &mut Vec<Warning>,
+        warnings: &mut Warnings,
         file: &str,
     ) -> Who {
         let name = name.trim();
@@ -324,66 +352,107 @@ fn urls_by_name(export: &Export) -> HashMap<String, Vec<String>> {
 /// invitations (inviter of outgoing, invitee of incoming), else from the
 /// messages sent or received under that name; with messages alone, the
 /// participant of (nearly) every conversation.
-pub fn detect_owner(export: &Export) -> Owner {
+pub fn detect_owner(export: &Export, warnings: &mut Warnings) -> Owner {
     let strings = &export.strings;
     let text = |sym: Sym| strings.opt(sym).map(str::to_string);
+    // A tie is never decided silently: the owner stays unknown on that
+    // point, and a warning names both.
+    let ties = std::cell::RefCell::new(Vec::new());
+    let tie = |what: &str, a: &str, b: &str| {
+        let message = format!(
+            "the owner is ambiguous: {a:?} and {b:?} are equally likely by {what}, and nothing else tells; \
+             add Profile.csv to the input to decide"
+        );
+        ties.borrow_mut()
+            .push(Warning::new("messages.csv", None, message));
+    };
     let mut name = export.profile.as_ref().map(|p| p.full_name());
-    let mut url = majority(export.invitations.iter().filter_map(|i| match i.direction {
+    let mut url = match majority(export.invitations.iter().filter_map(|i| match i.direction {
         Direction::Outgoing => i.inviter_url.clone(),
         Direction::Incoming => i.invitee_url.clone(),
-    }));
+    })) {
+        Ok(url) => url,
+        Err((a, b)) => {
+            tie("their invitations", &a, &b);
+            None
+        }
+    };
+    let sym_tie = |what: &str, found: Result<Option<Sym>, (Sym, Sym)>| match found {
+        Ok(sym) => sym.and_then(text),
+        Err((a, b)) => {
+            tie(what, strings.get(a), strings.get(b));
+            None
+        }
+    };
     if name.is_none() {
         // 2020 exports say which messages were sent.
-        name = majority_sym(
-            export
-                .messages
-                .iter()
-                .filter(|m| m.direction == Some(Direction::Outgoing))
-                .map(|m| m.from),
-        )
-        .and_then(text);
+        name = sym_tie(
+            "the messages marked sent",
+            majority_sym(
+                export
+                    .messages
+                    .iter()
+                    .filter(|m| m.direction == Some(Direction::Outgoing))
+                    .map(|m| m.from),
+            ),
+        );
     }
     if url.is_none()
         && let Some(name) = &name
     {
         let key = name_key(name);
         let is_owner = cached(|sym: Sym| name_key(strings.get(sym)) == key);
-        url = majority_sym(
-            export
-                .messages
-                .iter()
-                .filter(|m| is_owner(m.from))
-                .map(|m| m.sender_url),
-        )
-        .and_then(text);
-        if url.is_none() {
-            // An owner who only ever received: their URL where they are the one recipient.
-            url = majority_sym(
+        url = sym_tie(
+            "the URLs of the messages they sent",
+            majority_sym(
                 export
                     .messages
                     .iter()
-                    .filter(|m| is_owner(m.to) && m.recipient_url_count(strings) == 1)
-                    .map(|m| m.recipient_urls),
-            )
-            .and_then(text);
+                    .filter(|m| is_owner(m.from))
+                    .map(|m| m.sender_url),
+            ),
+        );
+        if url.is_none() {
+            // An owner who only ever received: their URL where they are the one recipient.
+            url = sym_tie(
+                "the URLs of the messages they received",
+                majority_sym(
+                    export
+                        .messages
+                        .iter()
+                        .filter(|m| is_owner(m.to) && m.recipient_url_count(strings) == 1)
+                        .map(|m| m.recipient_urls),
+                ),
+            );
         }
     }
+    let mut undecided = false;
     if name.is_none() && url.is_none() {
-        (name, url) = most_present_participant(export);
+        match most_present_participant(export) {
+            Ok(found) => (name, url) = found,
+            Err((a, b)) => {
+                undecided = true;
+                tie("the conversations they are in", &a, &b);
+            }
+        }
     }
     if name.is_none()
+        && !undecided
         && let Some(url) = &url
     {
         let url = strings.find(url).unwrap_or(Sym::EMPTY);
-        name = majority_sym(
-            export
-                .messages
-                .iter()
-                .filter(|m| !url.is_empty() && m.sender_url == url)
-                .map(|m| m.from),
-        )
-        .and_then(text);
+        name = sym_tie(
+            "the names on the messages from their URL",
+            majority_sym(
+                export
+                    .messages
+                    .iter()
+                    .filter(|m| !url.is_empty() && m.sender_url == url)
+                    .map(|m| m.from),
+            ),
+        );
     }
+    warnings.extend(ties.take());
     Owner {
         name,
         profile_url: url,
@@ -398,7 +467,9 @@ fn cached(f: impl Fn(Sym) -> bool) -> impl Fn(Sym) -> bool {
 
 /// The participant present in the most conversations: the owner of a
 /// `messages.csv` given alone.
-fn most_present_participant(export: &Export) -> (Option<String>, Option<String>) {
+/// `Err` names two participants equally present when nothing else decides.
+type Found = (Option<String>, Option<String>);
+fn most_present_participant(export: &Export) -> Result<Found, (String, String)> {
     let strings = &export.strings;
     // Sets: a conversation may have thousands of participants.
     let mut by_conversation: HashMap<Sym, HashSet<(bool, &str)>> = HashMap::new();
@@ -433,36 +504,47 @@ fn most_present_participant(export: &Export) -> (Option<String>, Option<String>)
             *counts.entry(*k).or_default() += 1;
         }
     }
-    let best = counts
-        .into_iter()
-        .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)));
-    match best {
-        Some(((true, url), _)) => (None, Some(url.to_string())),
-        Some(((false, name), _)) => (Some(name.to_string()), None),
-        None => (None, None),
+    match top(counts) {
+        Ok(Some((true, url))) => Ok((None, Some(url.to_string()))),
+        Ok(Some((false, name))) => Ok((Some(name.to_string()), None)),
+        Ok(None) => Ok((None, None)),
+        Err((a, b)) => Err((a.1.to_string(), b.1.to_string())),
     }
 }
 
-/// The most frequent non-empty symbol (the smallest on a tie).
-fn majority_sym(values: impl Iterator<Item = Sym>) -> Option<Sym> {
+/// The most frequent value: `Ok(None)` for no value, `Err` with the two
+/// smallest of the values tied for most frequent (nothing else decides).
+fn top<T: Ord + Clone>(counts: HashMap<T, usize>) -> Result<Option<T>, (T, T)> {
+    let Some(best) = counts.values().copied().max() else {
+        return Ok(None);
+    };
+    let mut tied: Vec<T> = counts
+        .into_iter()
+        .filter(|(_, n)| *n == best)
+        .map(|(v, _)| v)
+        .collect();
+    tied.sort();
+    let mut tied = tied.into_iter();
+    match (tied.next(), tied.next()) {
+        (Some(a), Some(b)) => Err((a, b)),
+        (one, _) => Ok(one),
+    }
+}
+
+/// The most frequent non-empty symbol; `Err` with two of them on a tie.
+fn majority_sym(values: impl Iterator<Item = Sym>) -> Result<Option<Sym>, (Sym, Sym)> {
     let mut counts: HashMap<Sym, usize> = HashMap::new();
     for v in values.filter(|v| !v.is_empty()) {
         *counts.entry(v).or_default() += 1;
     }
-    counts
-        .into_iter()
-        .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
-        .map(|(v, _)| v)
+    top(counts)
 }
 
-/// The most frequent value (the smallest one on a tie, so results are stable).
-fn majority(values: impl Iterator<Item = String>) -> Option<String> {
+/// The most frequent value; `Err` with two of them on a tie.
+fn majority(values: impl Iterator<Item = String>) -> Result<Option<String>, (String, String)> {
     let mut counts: HashMap<String, usize> = HashMap::new();
     for v in values {
         *counts.entry(v).or_default() += 1;
     }
-    counts
-        .into_iter()
-        .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
-        .map(|(v, _)| v)
+    top(counts)
 }

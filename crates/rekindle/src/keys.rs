@@ -6,7 +6,8 @@ use crate::strings::{Strings, Sym};
 
 /// Normalises a LinkedIn profile URL into a key: lowercase, no scheme, no
 /// `www.` or country subdomain, no query, fragment or trailing slash, and
-/// percent-encoding decoded. `None` for text that is not a profile URL.
+/// percent-encoding decoded. `None` for text that is not a profile URL,
+/// and for one holding whitespace (a list of URLs is not one URL).
 ///
 /// ```
 /// use rekindle::normalize_profile_url;
@@ -16,6 +17,7 @@ use crate::strings::{Strings, Sym};
 /// );
 /// assert_eq!(normalize_profile_url("www.linkedin.com/in/sam-lee").as_deref(), Some("linkedin.com/in/sam-lee"));
 /// assert_eq!(normalize_profile_url(""), None);
+/// assert_eq!(normalize_profile_url("linkedin.com/in/a linkedin.com/in/b"), None);
 /// ```
 pub fn normalize_profile_url(url: &str) -> Option<String> {
     let mut s = url.trim();
@@ -40,7 +42,7 @@ pub fn normalize_profile_url(url: &str) -> Option<String> {
     } else {
         host
     };
-    if path.is_empty() || host.is_empty() || host.contains(char::is_whitespace) {
+    if path.is_empty() || host.is_empty() || decoded.contains(char::is_whitespace) {
         return None;
     }
     Some(format!("{host}/{path}"))
@@ -77,9 +79,10 @@ fn percent_decode(s: &str) -> String {
     String::from_utf8(out).unwrap_or_else(|_| s.to_string())
 }
 
-/// Splits a `RECIPIENT PROFILE URLS` cell (`,` or `;` separated) into keys.
+/// Splits a `RECIPIENT PROFILE URLS` cell into keys: URLs separated by `,`,
+/// `;` or any whitespace (one generator writes `url1 url2`).
 pub fn split_profile_urls(cell: &str) -> Vec<String> {
-    cell.split([',', ';'])
+    cell.split(|c: char| c == ',' || c == ';' || c.is_whitespace())
         .filter_map(normalize_profile_url)
         .collect()
 }

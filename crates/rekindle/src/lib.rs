@@ -30,6 +30,7 @@
 mod analysis;
 mod archive;
 mod conversations;
+mod dated;
 pub mod dates;
 pub mod diff;
 mod error;
@@ -50,6 +51,7 @@ pub mod roles;
 mod shared_file;
 mod strings;
 pub mod timeline;
+mod warnings;
 mod words;
 
 pub use analysis::Analysis;
@@ -80,3 +82,4 @@ pub use reports::{
     PersonReport, RelationshipRow, Summary, TieRow, UnansweredRow, YearRow,
 };
 pub use strings::{Strings, Sym};
+pub use warnings::{WarningGroup, Warnings};

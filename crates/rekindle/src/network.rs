@@ -14,6 +14,7 @@ use crate::keys::profile_link;
 use crate::options::Options;
 use crate::parse::Direction;
 use crate::parse::messages::MessageKind;
+use crate::warnings::Warnings;
 
 /// A person in the graph. Node `i` is [`PersonId`]`(i)`; node 0 is the owner.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -208,7 +209,7 @@ pub struct Network {
     /// Interactions up to the as-of day, per person, day and kind, for the metrics.
     pub interactions: Interactions,
     /// The export's warnings and those of resolving who is who.
-    pub warnings: Vec<Warning>,
+    pub warnings: Warnings,
     /// Messages counted (not drafts, not spam unless asked), sponsored included.
     pub messages_counted: usize,
     /// The files found and how many records each held.
@@ -227,15 +228,25 @@ impl Network {
     /// ```
     pub fn from_export(export: &Export, options: &Options) -> Result<Network> {
         let mut warnings = export.warnings.clone();
-        let owner = identity::detect_owner(export);
-        if owner.name.is_none() && owner.profile_url.is_none() {
+        let ties = warnings.len();
+        let owner = identity::detect_owner(export, &mut warnings);
+        // Only messages need the owner (to tell sent from received): a
+        // connections-only download without Profile.csv is complete as it is.
+        // A tie has said why already.
+        if owner.name.is_none()
+            && owner.profile_url.is_none()
+            && !export.messages.is_empty()
+            && warnings.len() == ties
+        {
             warnings.push(Warning::new(
                 "Profile.csv",
                 None,
                 "the owner of the export could not be told: no Profile.csv, and the messages do not show who sent them",
             ));
         }
-        let mut people = People::new(export, &owner);
+        let as_of = crate::dated::as_of(export, options, &mut warnings)?;
+        warnings.merge(crate::dated::suspicious(export, export.export_date()));
+        let mut people = People::new(export, &owner, &mut warnings);
         let conversations = conversations::assemble(export, &mut people, options, &mut warnings);
         let mut owner = owner;
         if owner.profile_url.is_none() {
@@ -245,7 +256,6 @@ impl Network {
                 .clone_from(&people.get(PersonId::OWNER).profile_url);
         }
         let facts = export.facts();
-        let as_of = options.as_of.or(facts.export_date).unwrap_or_default();
 
         // Resolve the other files' people before the graph is laid out.
         let mut endorsements = Vec::new();

@@ -58,11 +58,7 @@ impl Network {
             conversation.title = None;
             conversation.key = String::new();
         }
-        for warning in &mut self.warnings {
-            if warning.value.is_some() {
-                warning.value = Some("(redacted)".to_string());
-            }
-        }
+        self.warnings.redact_values();
     }
 }
 

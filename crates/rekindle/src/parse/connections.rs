@@ -10,9 +10,10 @@ use serde::Deserialize;
 
 use super::{Flow, Header, full_name, read_rows, text};
 use crate::dates::parse_date;
-use crate::error::{Result, Warning};
+use crate::error::Result;
 use crate::keys::normalize_profile_url;
 use crate::limits::Limits;
+use crate::warnings::Warnings;
 
 /// One connection, as LinkedIn listed it at export time.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -49,6 +50,8 @@ pub struct Connections {
     pub people: Vec<Connection>,
     /// Rows of members who hid or closed their profile: only a date, no person.
     pub hidden: usize,
+    /// The latest date of those rows: it still counts for the as-of date.
+    pub hidden_latest: Option<NaiveDate>,
 }
 
 #[derive(Deserialize)]
@@ -74,7 +77,7 @@ pub fn read<R: Read>(
     file: &str,
     input: R,
     limits: &Limits,
-    warnings: &mut Vec<Warning>,
+    warnings: &mut Warnings,
 ) -> Result<Connections> {
     const HEADER: Header = Header {
         required: &["FIRST NAME", "CONNECTED ON"],
@@ -88,6 +91,8 @@ pub fn read<R: Read>(
         let url = row.url.and_then(normalize_profile_url);
         if first.is_empty() && last.is_empty() && url.is_none() {
             out.hidden += 1;
+            let date = row.connected_on.and_then(parse_date);
+            out.hidden_latest = out.hidden_latest.max(date);
             return Ok(Flow::Next);
         }
         let date_text = row.connected_on.unwrap_or("").trim();
@@ -119,7 +124,7 @@ mod tests {
     use crate::parse::shown;
 
     fn parse(text: &str) -> (Connections, Vec<String>) {
-        let mut warnings = Vec::new();
+        let mut warnings = Warnings::default();
         let c = read(
             "Connections.csv",
             text.as_bytes(),
@@ -139,6 +144,7 @@ mod tests {
         );
         assert!(w.is_empty(), "{w:?}");
         assert_eq!(c.hidden, 1);
+        assert_eq!(c.hidden_latest, NaiveDate::from_ymd_opt(2019, 6, 7));
         assert_eq!(c.people.len(), 1);
         let p = &c.people[0];
         assert_eq!(p.full_name(), "Ines Okafor");

@@ -10,9 +10,10 @@ use serde::Deserialize;
 
 use super::{Flow, Header, full_name, read_rows};
 use crate::dates::parse_datetime;
-use crate::error::{Result, Warning};
+use crate::error::Result;
 use crate::keys::normalize_profile_url;
 use crate::limits::Limits;
+use crate::warnings::Warnings;
 
 /// One endorsement, received or given.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -67,7 +68,7 @@ pub fn read<R: Read>(
     file: &str,
     input: R,
     limits: &Limits,
-    warnings: &mut Vec<Warning>,
+    warnings: &mut Warnings,
 ) -> Result<Vec<Endorsement>> {
     const HEADER: Header = Header {
         required: &["ENDORSEMENT DATE", "SKILL NAME"],
@@ -111,7 +112,7 @@ mod tests {
 
     #[test]
     fn received_with_url_and_given_without() {
-        let mut w = Vec::new();
+        let mut w = Warnings::default();
         let r = read(
             "Endorsement_Received_Info.csv",
             "Endorsement Date,Skill Name,Endorser First Name,Endorser Last Name,Endorser Public Url,Endorsement Status\n2022/06/20 13:05:02 UTC,SQL,Priya,Raman,www.linkedin.com/in/priya-raman,ACCEPTED\n".as_bytes(),

@@ -11,10 +11,11 @@ use serde::Deserialize;
 
 use super::{Flow, Header, read_rows};
 use crate::dates::parse_datetime;
-use crate::error::{Result, Warning};
+use crate::error::Result;
 use crate::keys::normalize_profile_url;
 use crate::limits::Limits;
 use crate::parse::Direction;
+use crate::warnings::Warnings;
 
 /// One invitation.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -60,7 +61,7 @@ pub fn read<R: Read>(
     file: &str,
     input: R,
     limits: &Limits,
-    warnings: &mut Vec<Warning>,
+    warnings: &mut Warnings,
 ) -> Result<Vec<Invitation>> {
     const HEADER: Header = Header {
         required: &["FROM", "TO", "DIRECTION"],
@@ -105,7 +106,7 @@ mod tests {
 
     #[test]
     fn both_eras() {
-        let mut w = Vec::new();
+        let mut w = Warnings::default();
         let old = read(
             "Invitations.csv",
             "From,To,Sent At,Message,Direction\nAvery Quinn,Lena Fischer,\"1/29/26, 2:37 PM\",Hello!,OUTGOING\n".as_bytes(),

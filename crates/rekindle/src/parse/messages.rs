@@ -13,10 +13,11 @@ use chrono::NaiveDateTime;
 pub use super::Direction;
 use super::{Flow, Header, Table, read_rows};
 use crate::dates::parse_datetime;
-use crate::error::{Result, Warning};
+use crate::error::Result;
 use crate::keys::{normalize_profile_url, split_profile_urls, url_list};
 use crate::limits::Limits;
 use crate::strings::{Strings, Sym};
+use crate::warnings::Warnings;
 use std::collections::HashMap;
 
 /// The folder a message was filed in. Sent messages are in `Inbox` too.
@@ -104,7 +105,7 @@ pub fn read<R: Read>(
     input: R,
     strings: &mut Strings,
     limits: &Limits,
-    warnings: &mut Vec<Warning>,
+    warnings: &mut Warnings,
 ) -> Result<Vec<Message>> {
     const HEADER: Header = Header {
         required: &["FROM", "DATE"],
@@ -136,10 +137,12 @@ pub fn read<R: Read>(
         let Some(sent_at) =
             fast_timestamp(date).or_else(|| parse_datetime(&String::from_utf8_lossy(date)))
         else {
-            return Err(table.warn(
-                "row skipped: unparseable date",
-                &String::from_utf8_lossy(date),
-            ));
+            return Err(table.short_row().unwrap_or_else(|| {
+                table.warn(
+                    "row skipped: unparseable date",
+                    &String::from_utf8_lossy(date),
+                )
+            }));
         };
         let content = table.field(c_content);
         let mut lossy = false;
@@ -283,8 +286,9 @@ fn fast_timestamp(field: &[u8]) -> Option<NaiveDateTime> {
             b.is_ascii_digit().then(|| acc * 10 + u32::from(b - b'0'))
         })
     };
+    // Any four-digit year, as the general parser reads it.
     let year = num(0..4)? as i32;
-    if !(2002..=2100).contains(&year) {
+    if year < 1000 {
         return None;
     }
     chrono::NaiveDate::from_ymd_opt(year, num(5..7)?, num(8..10)?)?.and_hms_opt(
@@ -324,7 +328,7 @@ mod tests {
     use crate::parse::shown;
 
     fn parse(text: &str) -> (Vec<Message>, Strings, Vec<String>) {
-        let mut warnings = Vec::new();
+        let mut warnings = Warnings::default();
         let mut strings = Strings::default();
         let m = read(
             "messages.csv",
@@ -412,6 +416,7 @@ mod tests {
             "2023-06-11 15:33:58 UTC",
             "2019-11-06T02:08:20",
             "2026-02-28 00:00:00",
+            "1843-03-14 09:10:11 UTC",
         ] {
             assert_eq!(
                 fast_timestamp(text.as_bytes()),
@@ -431,7 +436,7 @@ mod tests {
 
     #[test]
     fn invalid_utf8_in_a_name_is_replaced_with_a_warning() {
-        let mut warnings = Vec::new();
+        let mut warnings = Warnings::default();
         let mut strings = Strings::default();
         let bytes = b"FROM,TO,DATE,CONTENT\nJos\xe9 Ruiz,Avery Quinn,2020-01-01T00:00:00,hi\n";
         let m = read(

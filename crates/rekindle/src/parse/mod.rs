@@ -21,6 +21,7 @@ use csv::ByteRecord;
 use serde::Deserialize;
 
 use crate::error::{Error, Result, Warning};
+use crate::warnings::Warnings;
 
 /// Who sent a message, when the file says so itself (2020 exports only).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
@@ -49,7 +50,7 @@ pub(crate) struct Table<R: Read> {
     line: u64,
     max_columns: usize,
     /// Rows skipped by the table itself; parsers pass them on.
-    pub skipped: Vec<Warning>,
+    pub skipped: Warnings,
     /// Whether the end of the file was reached (and checked for truncation).
     ended: bool,
 }
@@ -102,7 +103,7 @@ impl<R: Read> Table<R> {
                     record,
                     line: 0,
                     max_columns: limits.max_columns,
-                    skipped: Vec::new(),
+                    skipped: Warnings::default(),
                     ended: false,
                 })));
             }
@@ -204,6 +205,17 @@ impl<R: Read> Table<R> {
     /// The current row's raw bytes in a column (empty if absent or short).
     pub fn field(&self, column: Option<usize>) -> &[u8] {
         column.and_then(|i| self.record.get(i)).unwrap_or(b"")
+    }
+
+    /// A row with fewer fields than the header, said as such: a short row
+    /// is malformed, not a bad value (`row has 1 field, expected 10`).
+    pub fn short_row(&self) -> Option<Warning> {
+        let (has, expected) = (self.record.len(), self.headers.len());
+        (has < expected).then(|| {
+            let s = if has == 1 { "" } else { "s" };
+            let message = format!("row skipped: row has {has} field{s}, expected {expected}");
+            Warning::new(&self.file, Some(self.line()), message)
+        })
     }
 
     /// A warning about the current row.
@@ -383,7 +395,7 @@ fn open_table<R: Read>(
     required: &[&str],
     expected: &str,
     limits: &Limits,
-    warnings: &mut Vec<Warning>,
+    warnings: &mut Warnings,
 ) -> Result<Option<Box<Table<R>>>> {
     Ok(match Table::open(file, input, required, limits)? {
         Opened::Table(table) => Some(table),
@@ -421,8 +433,8 @@ pub(crate) fn read_rows<R: Read>(
     input: R,
     header: &Header,
     limits: &Limits,
-    warnings: &mut Vec<Warning>,
-    mut on_row: impl FnMut(&Table<R>, &mut Vec<Warning>) -> std::result::Result<Flow, Warning>,
+    warnings: &mut Warnings,
+    mut on_row: impl FnMut(&Table<R>, &mut Warnings) -> std::result::Result<Flow, Warning>,
 ) -> Result<()> {
     let Some(mut table) = open_table(
         file,
@@ -442,7 +454,7 @@ pub(crate) fn read_rows<R: Read>(
             Err(skipped) => warnings.push(skipped),
         }
     }
-    warnings.append(&mut table.skipped);
+    warnings.merge(std::mem::take(&mut table.skipped));
     Ok(())
 }
 
@@ -457,7 +469,7 @@ pub(crate) fn full_name(first: &str, last: &str) -> String {
 
 /// Test helper: the warnings' display strings.
 #[cfg(test)]
-pub(crate) fn shown(warnings: &[Warning]) -> Vec<String> {
+pub(crate) fn shown(warnings: &Warnings) -> Vec<String> {
     warnings.iter().map(ToString::to_string).collect()
 }
 

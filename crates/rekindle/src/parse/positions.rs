@@ -7,8 +7,9 @@ use serde::Deserialize;
 
 use super::{Flow, Header, read_rows, text};
 use crate::dates::parse_month;
-use crate::error::{Result, Warning};
+use crate::error::Result;
 use crate::limits::Limits;
+use crate::warnings::Warnings;
 
 /// One of the owner's positions.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -42,7 +43,7 @@ pub fn read<R: Read>(
     file: &str,
     input: R,
     limits: &Limits,
-    warnings: &mut Vec<Warning>,
+    warnings: &mut Warnings,
 ) -> Result<Vec<Position>> {
     const HEADER: Header = Header {
         required: &["COMPANY NAME"],

@@ -6,8 +6,9 @@ use std::io::Read;
 use serde::Deserialize;
 
 use super::{Flow, Header, full_name, read_rows, text};
-use crate::error::{Result, Warning};
+use crate::error::Result;
 use crate::limits::Limits;
+use crate::warnings::Warnings;
 
 /// The owner's profile.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -46,7 +47,7 @@ pub fn read<R: Read>(
     file: &str,
     input: R,
     limits: &Limits,
-    warnings: &mut Vec<Warning>,
+    warnings: &mut Warnings,
 ) -> Result<Option<Profile>> {
     const HEADER: Header = Header {
         required: &["FIRST NAME", "LAST NAME"],

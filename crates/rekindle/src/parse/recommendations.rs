@@ -11,8 +11,9 @@ use serde::Deserialize;
 
 use super::{Flow, Header, full_name, read_rows, text};
 use crate::dates::parse_datetime;
-use crate::error::{Result, Warning};
+use crate::error::Result;
 use crate::limits::Limits;
+use crate::warnings::Warnings;
 
 /// One recommendation, received or given.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -56,7 +57,7 @@ pub fn read<R: Read>(
     file: &str,
     input: R,
     limits: &Limits,
-    warnings: &mut Vec<Warning>,
+    warnings: &mut Warnings,
 ) -> Result<Vec<Recommendation>> {
     const HEADER: Header = Header {
         required: &["FIRST NAME", "LAST NAME", "TEXT"],
@@ -97,7 +98,7 @@ mod tests {
 
     #[test]
     fn every_date_shape_seen() {
-        let mut w = Vec::new();
+        let mut w = Warnings::default();
         let r = read(
             "Recommendations_Given.csv",
             "First Name,Last Name,Company,Job Title,Text,Creation Date,Status\n\

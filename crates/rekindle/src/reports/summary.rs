@@ -59,7 +59,10 @@ pub struct Summary {
     pub ignored: usize,
     /// Connections never contacted (no two-way exchange).
     pub never_contacted: usize,
-    /// Rows skipped or values left empty, each naming its file and line.
+    /// Rows skipped or values left empty: one line per file and kind. A kind
+    /// seen once is the warning itself (file, line, message, value); a kind
+    /// seen more often gives its first lines (up to
+    /// [`crate::Warnings::KEPT_PER_KIND`]), how many times, and its first value.
     pub warnings: Vec<String>,
 }
 
@@ -107,6 +110,6 @@ pub fn summary(network: &Network, metrics: &Metrics) -> Summary {
             .count(),
         ignored: metrics.rows.iter().filter(|m| m.ignored).count(),
         never_contacted: never_contacted(metrics).len(),
-        warnings: network.warnings.iter().map(ToString::to_string).collect(),
+        warnings: network.warnings.lines(),
     }
 }

@@ -1,0 +1,175 @@
+//! What an export's dates say: the day an analysis is as of, and the dates
+//! to doubt.
+//!
+//! Every well-formed date is read. A date before LinkedIn's launch or after
+//! the export's own date is suspicious, not unreadable: its row is kept and
+//! one warning per file and kind says how many there are and where the first
+//! one is. An analysis never falls back to 1970: with no dated record and no
+//! as-of date given, it stops with [`Error::UnknownAsOf`].
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::archive::FileKind;
+use crate::dates::LINKEDIN_LAUNCH_YEAR;
+use crate::error::{Error, Result, Warning};
+use crate::export::Export;
+use crate::options::Options;
+use crate::warnings::Warnings;
+
+/// The day to analyse as of: the one asked for (with a warning when records
+/// come after it), else the export's own date.
+pub(crate) fn as_of(
+    export: &Export,
+    options: &Options,
+    warnings: &mut Warnings,
+) -> Result<NaiveDate> {
+    let latest = export.latest_date();
+    match options.as_of {
+        Some(day) => {
+            if let Some(latest) = latest.filter(|l| *l > day) {
+                let message = format!(
+                    "{day} is earlier than the latest record ({latest}): \
+                     connections and messages after it are left out"
+                );
+                warnings.push(Warning::new("as-of date", None, message));
+            }
+            Ok(day)
+        }
+        None => export.export_date().ok_or_else(|| Error::UnknownAsOf {
+            export: export.export_name.clone(),
+        }),
+    }
+}
+
+/// One grouped warning per file and kind for dates before LinkedIn's launch
+/// or after `export_date`.
+pub(crate) fn suspicious(export: &Export, export_date: Option<NaiveDate>) -> Warnings {
+    let mut out = Warnings::default();
+    let name = |kind: FileKind| kind.file_name();
+    check(
+        name(FileKind::Messages),
+        export.messages.iter().map(|m| (m.line, m.sent_at.date())),
+        export_date,
+        &mut out,
+    );
+    check(
+        name(FileKind::Connections),
+        export
+            .connections
+            .iter()
+            .filter_map(|c| Some((c.line, c.connected_on?))),
+        export_date,
+        &mut out,
+    );
+    check(
+        name(FileKind::Invitations),
+        export
+            .invitations
+            .iter()
+            .filter_map(|i| Some((i.line, i.sent_at?.date()))),
+        export_date,
+        &mut out,
+    );
+    for (kind, list) in [
+        (
+            FileKind::EndorsementsReceived,
+            &export.endorsements_received,
+        ),
+        (FileKind::EndorsementsGiven, &export.endorsements_given),
+    ] {
+        let rows = list.iter().filter_map(|e| Some((e.line, e.date?.date())));
+        check(name(kind), rows, export_date, &mut out);
+    }
+    for (kind, list) in [
+        (
+            FileKind::RecommendationsReceived,
+            &export.recommendations_received,
+        ),
+        (
+            FileKind::RecommendationsGiven,
+            &export.recommendations_given,
+        ),
+    ] {
+        let rows = list.iter().filter_map(|r| Some((r.line, r.date?)));
+        check(name(kind), rows, export_date, &mut out);
+    }
+    out
+}
+
+/// How many dates of one kind, and the first (by line).
+#[derive(Default)]
+struct Tally {
+    count: usize,
+    first: Option<(u64, NaiveDate)>,
+}
+
+impl Tally {
+    fn add(&mut self, line: u64, date: NaiveDate) {
+        self.count += 1;
+        if self.first.is_none_or(|(l, _)| line < l) {
+            self.first = Some((line, date));
+        }
+    }
+
+    fn warn(&self, file: &str, what: &str, out: &mut Warnings) {
+        if let Some((line, date)) = self.first {
+            let n = self.count;
+            let message = format!(
+                "{} date{} {what}: rows kept; first at line {line}",
+                thousands(n),
+                crate::reports::plural(n as i64)
+            );
+            out.push(Warning::new(file, None, message).with_value(date.to_string()));
+        }
+    }
+}
+
+fn check(
+    file: &str,
+    rows: impl Iterator<Item = (u64, NaiveDate)>,
+    export_date: Option<NaiveDate>,
+    out: &mut Warnings,
+) {
+    let (mut early, mut late) = (Tally::default(), Tally::default());
+    for (line, date) in rows {
+        if date.year() < LINKEDIN_LAUNCH_YEAR {
+            early.add(line, date);
+        } else if export_date.is_some_and(|e| date > e) {
+            late.add(line, date);
+        }
+    }
+    early.warn(
+        file,
+        &format!("before {LINKEDIN_LAUNCH_YEAR}, LinkedIn's launch"),
+        out,
+    );
+    if let Some(e) = export_date {
+        late.warn(file, &format!("after the export date {e}"), out);
+    }
+}
+
+/// `20000` → `20,000`.
+pub(crate) fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn thousands_are_separated() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(20_000), "20,000");
+        assert_eq!(thousands(1_234_567), "1,234,567");
+    }
+}
