@@ -432,3 +432,57 @@ fn a_folder_holding_only_the_export_zip_reads_it() {
         "{err}"
     );
 }
+
+// 6. unanswered: a later 1:1 thread answers an older one.
+
+#[test]
+fn someone_you_wrote_to_later_in_another_thread_is_not_waiting() {
+    let s = Scratch::new("unanswered");
+    s.file("Profile.csv", PROFILE);
+    let ada = "https://www.linkedin.com/in/ada-byron";
+    let bo = "https://www.linkedin.com/in/bo-chen";
+    let mut csv = MESSAGES_HEADER.to_string();
+    // Ada wrote last in c1, but you wrote to her later in c2.
+    csv += &message(
+        "c1",
+        "Ada Byron",
+        ada,
+        "Avery Quinn",
+        AVERY,
+        "2024-01-01 10:00:00 UTC",
+    );
+    csv += &message(
+        "c2",
+        "Avery Quinn",
+        AVERY,
+        "Ada Byron",
+        ada,
+        "2024-01-05 10:00:00 UTC",
+    );
+    // Bo wrote last and nothing answered him.
+    csv += &message(
+        "c3",
+        "Bo Chen",
+        bo,
+        "Avery Quinn",
+        AVERY,
+        "2024-01-03 10:00:00 UTC",
+    );
+    csv += &message(
+        "c4",
+        "Avery Quinn",
+        AVERY,
+        "Carl Dunn",
+        "https://www.linkedin.com/in/carl-dunn",
+        "2024-01-06 10:00:00 UTC",
+    );
+    s.file("messages.csv", &csv);
+    let rows = json(&["unanswered", s.path(), "--format", "json"]);
+    let names: Vec<&str> = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["Bo Chen"], "{rows}");
+}
