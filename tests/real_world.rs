@@ -486,3 +486,59 @@ fn someone_you_wrote_to_later_in_another_thread_is_not_waiting() {
         .collect();
     assert_eq!(names, ["Bo Chen"], "{rows}");
 }
+
+// 7. person: tie directions from the data.
+
+#[test]
+fn person_tie_directions_come_from_the_data() {
+    let s = Scratch::new("directions");
+    s.file("Profile.csv", PROFILE);
+    let ada = "https://www.linkedin.com/in/ada-byron";
+    let bo = "https://www.linkedin.com/in/bo-chen";
+    s.file(
+        "Invitations.csv",
+        &format!("From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\nAda Byron,Avery Quinn,\"1/02/24, 9:02 AM\",,INCOMING,{ada},{AVERY}\n"),
+    );
+    let mut csv = MESSAGES_HEADER.to_string();
+    // Ada only ever wrote to you: not "both".
+    csv += &message(
+        "c1",
+        "Ada Byron",
+        ada,
+        "Avery Quinn",
+        AVERY,
+        "2024-01-03 10:00:00 UTC",
+    );
+    csv += &message(
+        "g1",
+        "Bo Chen",
+        bo,
+        "\"Avery Quinn, Ada Byron\"",
+        &format!("\"{AVERY},{ada}\""),
+        "2024-01-04 10:00:00 UTC",
+    );
+    s.file("messages.csv", &csv);
+    let report = json(&["person", s.path(), "ada", "--format", "json"]);
+    let ties: Vec<(String, String)> = report["ties"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| {
+            (
+                t["kind"].as_str().unwrap().to_string(),
+                t["direction"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let of = |kind: &str| {
+        ties.iter()
+            .filter(|t| t.0 == kind)
+            .map(|t| t.1.as_str())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(of("direct_messages"), ["to_you"], "{report}");
+    assert_eq!(of("invitation"), ["to_you"], "{report}");
+    let groups = of("shared_groups");
+    assert!(groups.contains(&"none"), "{report}");
+    assert!(groups.contains(&"with Bo Chen"), "{report}");
+}
