@@ -542,3 +542,31 @@ fn person_tie_directions_come_from_the_data() {
     assert!(groups.contains(&"none"), "{report}");
     assert!(groups.contains(&"with Bo Chen"), "{report}");
 }
+
+// 8. --as-of time-travels fully.
+
+#[test]
+fn as_of_leaves_out_everything_after_it_and_says_how_much() {
+    let s = Scratch::new("time-travel");
+    victorian(&s, 300);
+    let sum = summary(s.path(), &["--as-of", "1843-06-01"]);
+    // Five months of 28 days, and June 1st.
+    assert_eq!(sum["messages"], 141, "{sum}");
+    assert_eq!(sum["connections"], 1, "{sum}");
+    assert_eq!(sum["people"], 1, "{sum}");
+    assert!(
+        warnings(&sum).contains(
+            &"as-of date: 1843-06-01 is earlier than the latest record (1843-12-26): left out as later: 1 connection, 159 messages".to_string()
+        ),
+        "{sum}"
+    );
+    let never = json(&[
+        "never-contacted",
+        s.path(),
+        "--as-of",
+        "1843-06-01",
+        "--format",
+        "json",
+    ]);
+    assert!(!never.to_string().contains("Babbage"), "{never}");
+}

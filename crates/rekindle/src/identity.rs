@@ -112,7 +112,13 @@ impl People {
     /// where exactly one URL and one connection carry that name. Rows that
     /// share a profile URL under different names are kept apart (the later
     /// one without the URL key), and a warning names the URL and lines.
-    pub(crate) fn new(export: &Export, owner: &Owner, warnings: &mut Warnings) -> People {
+    /// Connections made after `until` (an as-of date given) are left out.
+    pub(crate) fn new(
+        export: &Export,
+        owner: &Owner,
+        until: Option<chrono::NaiveDate>,
+        warnings: &mut Warnings,
+    ) -> People {
         let mut people = People {
             owner_name_key: owner.name.as_deref().map(name_key),
             ..People::default()
@@ -132,7 +138,10 @@ impl People {
                 .entry(name_key(&c.full_name()))
                 .or_default() += 1;
         }
-        for c in &export.connections {
+        let in_time = |c: &&crate::parse::connections::Connection| {
+            !crate::dated::after(c.connected_on, until)
+        };
+        for c in export.connections.iter().filter(in_time) {
             let name = c.full_name();
             let key = name_key(&name);
             let url = c.profile_url.clone().or_else(|| {
