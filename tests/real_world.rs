@@ -570,3 +570,31 @@ fn as_of_leaves_out_everything_after_it_and_says_how_much() {
     ]);
     assert!(!never.to_string().contains("Babbage"), "{never}");
 }
+
+// 9. Empty states tell the truth.
+
+#[test]
+fn no_messages_means_nothing_to_judge_not_all_is_well() {
+    let s = Scratch::new("no-messages");
+    s.file("Profile.csv", PROFILE);
+    s.file(
+        "Connections.csv",
+        &format!("{CONNECTIONS_HEADER}Ada,Byron,,,,,10 Dec 2023\n"),
+    );
+    for command in ["neglected", "strongest", "unanswered"] {
+        let text = ok(&[command, s.path()]);
+        assert!(
+            text.contains("No messages in this export, so nothing to judge."),
+            "{command}: {text}"
+        );
+        assert!(!text.contains("still in touch"), "{command}: {text}");
+    }
+    let page = ok(&["report", s.path(), "-o", "-"]);
+    assert_eq!(
+        page.matches("No messages in this export, so nothing to judge.")
+            .count(),
+        3,
+        "{page}"
+    );
+    assert!(!page.contains("still in touch with"));
+}

@@ -27,6 +27,15 @@ fn load(input: &Input) -> Result<Analysis, Failure> {
     Ok(analysis)
 }
 
+/// What an empty list says when the export has no messages at all: there is
+/// nothing to judge, which is not the same as all being well.
+pub const NO_MESSAGES: &str = "No messages in this export, so nothing to judge.";
+
+/// `usual`, unless no message was counted.
+pub fn unless_no_messages(messages: usize, usual: &str) -> &str {
+    if messages == 0 { NO_MESSAGES } else { usual }
+}
+
 /// `rekindle summary`.
 pub fn summary(c: &Common, p: &Printer, out: &mut dyn Write) -> Result<(), Failure> {
     Ok(p.record(out, &load(&c.input)?.summary(), c.format)?)
@@ -34,24 +43,35 @@ pub fn summary(c: &Common, p: &Printer, out: &mut dyn Write) -> Result<(), Failu
 
 /// `rekindle neglected`.
 pub fn neglected(l: &Listing, p: &Printer, out: &mut dyn Write) -> Result<(), Failure> {
-    let rows = limited(load(&l.common.input)?.neglected(), l.limit);
-    let empty =
-        "No neglected relationships: everyone you were close to, you are still in touch with.";
+    let analysis = load(&l.common.input)?;
+    let rows = limited(analysis.neglected(), l.limit);
+    let empty = unless_no_messages(
+        analysis.network().messages_counted,
+        "No neglected relationships: everyone you were close to, you are still in touch with.",
+    );
     Ok(p.reasoned_rows(out, &rows, l.common.format, &RELATIONSHIP_COLUMNS, empty)?)
 }
 
 /// `rekindle strongest`.
 pub fn strongest(l: &Listing, p: &Printer, out: &mut dyn Write) -> Result<(), Failure> {
-    let rows = limited(load(&l.common.input)?.strongest(), l.limit);
-    let empty = "No two-way relationship is active right now.";
+    let analysis = load(&l.common.input)?;
+    let rows = limited(analysis.strongest(), l.limit);
+    let empty = unless_no_messages(
+        analysis.network().messages_counted,
+        "No two-way relationship is active right now.",
+    );
     Ok(p.reasoned_rows(out, &rows, l.common.format, &RELATIONSHIP_COLUMNS, empty)?)
 }
 
 /// `rekindle unanswered`.
 pub fn unanswered(l: &Listing, p: &Printer, out: &mut dyn Write) -> Result<(), Failure> {
-    let rows = limited(load(&l.common.input)?.unanswered(), l.limit);
+    let analysis = load(&l.common.input)?;
+    let rows = limited(analysis.unanswered(), l.limit);
     let columns = ["name", "last_message", "days_waiting", "messages_waiting"];
-    let empty = "Nobody is waiting for your reply.";
+    let empty = unless_no_messages(
+        analysis.network().messages_counted,
+        "Nobody is waiting for your reply.",
+    );
     Ok(p.rows(out, &rows, l.common.format, &columns, empty)?)
 }
 
