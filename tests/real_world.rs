@@ -319,12 +319,14 @@ fn rows_sharing_a_url_under_different_names_stay_apart() {
     );
     let sum = summary(file.to_str().unwrap(), &[]);
     assert_eq!(sum["connections"], 3);
+    let redacted = summary(file.to_str().unwrap(), &["--redact"]);
+    assert!(!redacted.to_string().contains("Byron"), "{redacted}");
     // The true duplicate (same name, same URL) is one person; Bo is another.
     assert_eq!(sum["people"], 2, "{sum}");
     assert_eq!(
         warnings(&sum),
         [
-            "Connections.csv line 3: this row and line 2 share the profile URL linkedin.com/in/placeholder under different names (\"Ada Byron\" and \"Bo Chen\"); kept apart as two people",
+            "Connections.csv line 3: this row and line 2 share a profile URL under different names; kept apart as two people \"linkedin.com/in/placeholder: Ada Byron / Bo Chen\"",
             "Connections.csv line 4: this row repeats line 2 (same name and profile URL): counted as one person",
         ]
     );
@@ -373,10 +375,13 @@ fn a_tie_for_owner_is_named_not_decided() {
     let file = s.file("messages.csv", &csv);
     let sum = summary(file.to_str().unwrap(), &[]);
     assert_eq!(sum["owner"]["name"], serde_json::Value::Null, "{sum}");
+    // Redaction drops the two named.
+    let redacted = summary(file.to_str().unwrap(), &["--redact"]);
+    assert!(!redacted.to_string().contains("ada-byron"), "{redacted}");
     assert_eq!(
         warnings(&sum),
         [
-            "messages.csv: the owner is ambiguous: \"linkedin.com/in/ada-byron\" and \"linkedin.com/in/bo-chen\" are equally likely by the conversations they are in, and nothing else tells; add Profile.csv to the input to decide"
+            "messages.csv: the owner is ambiguous: two are equally likely by the conversations they are in, and nothing else tells; add Profile.csv to the input to decide \"linkedin.com/in/ada-byron / linkedin.com/in/bo-chen\""
         ]
     );
 }

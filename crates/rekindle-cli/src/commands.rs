@@ -141,13 +141,13 @@ pub fn graph(
 /// `rekindle report`.
 pub fn report(
     input: &Input,
-    output: &PathBuf,
+    output: &std::path::Path,
     limit: Option<usize>,
     out: &mut dyn Write,
 ) -> Result<(), Failure> {
     let overview = load(input)?.overview(limit);
     let to_file = output.as_os_str() != "-";
-    write_to(to_file.then_some(output.as_path()), out, |sink| {
+    write_to(to_file.then_some(output), out, |sink| {
         html::write_report(sink, &overview)
     })?;
     if to_file {
