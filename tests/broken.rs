@@ -294,7 +294,7 @@ fn encodings_excel_and_other_tools_write() {
             // Grouped by file and kind (issue 11): lines, count, first value.
             "messages.csv lines 2, 4: invalid UTF-8 in a name or id replaced by \u{fffd} (2 times) \"Jos\u{fffd} Ruiz\"",
             // Three conversations, two people in two each: a tie (issue 11).
-            "messages.csv: the owner is ambiguous: \"Avery Quinn\" and \"Priya Raman\" are equally likely by the conversations they are in, and nothing else tells; add Profile.csv to the input to decide",
+            "messages.csv: the owner is ambiguous: two are equally likely by the conversations they are in, and nothing else tells; add Profile.csv to the input to decide \"Avery Quinn / Priya Raman\"",
         ]
     );
 }
@@ -351,7 +351,7 @@ fn broken_rows_are_counted_and_good_rows_kept() {
             "messages.csv line 7: row skipped: row has 3 fields, expected 10",
             "messages.csv line 8: row skipped: 100001 columns, more than the limit of 1000",
             // One conversation alone cannot tell its owner (issue 11).
-            "messages.csv: the owner is ambiguous: \"linkedin.com/in/avery\" and \"linkedin.com/in/dana-whitfield\" are equally likely by the conversations they are in, and nothing else tells; add Profile.csv to the input to decide",
+            "messages.csv: the owner is ambiguous: two are equally likely by the conversations they are in, and nothing else tells; add Profile.csv to the input to decide \"linkedin.com/in/avery / linkedin.com/in/dana-whitfield\"",
         ]
     );
     let strict = s.summary(&s.0.join("messages.csv"), &["--strict"]);

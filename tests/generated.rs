@@ -226,3 +226,39 @@ fn small_and_lopsided_specs_keep_their_counts() {
         assert!(!truth.close.is_empty(), "{connections}/{messages}");
     }
 }
+
+/// Issue 11: an export whose every date lies before LinkedIn's launch (a
+/// synthetic one kept obviously fake) is read whole: every message counted,
+/// the as-of date the latest record's (the zip's name is not trusted for a
+/// year LinkedIn could not have written), and a handful of grouped warnings.
+#[test]
+fn an_export_dated_before_2003_is_read_whole() {
+    let dir = TempDir::new("victorian");
+    let date = NaiveDate::from_ymd_opt(1850, 10, 5).unwrap();
+    let spec = Spec::new(300, 6_000, 11, date);
+    let (zip, _) = rekindle_gen::write_export(&spec, &dir.0).expect("generate");
+    let truth = rekindle_gen::truth(&spec).unwrap();
+    let export = rekindle::Export::open(&zip).expect("read");
+    let latest = export.latest_date().expect("dated records");
+    assert!(latest.to_string().starts_with("1850"), "{latest}");
+    let analysis = rekindle::Analysis::from_export(export, &rekindle::Options::default()).unwrap();
+    let summary = analysis.summary();
+    assert_eq!(summary.messages, truth.messages_counted);
+    assert_eq!(summary.connections, truth.connections);
+    assert_eq!(summary.as_of, latest);
+    assert!(
+        !summary.warnings.iter().any(|w| w.contains("unparseable")),
+        "{:?}",
+        summary.warnings
+    );
+    assert!(
+        summary
+            .warnings
+            .iter()
+            .any(|w| w.starts_with("messages.csv: ") && w.contains("dates before 2003")),
+        "{:?}",
+        summary.warnings
+    );
+    // The summary table is a line per field, file and warning group.
+    assert!(summary.warnings.len() <= 12, "{:?}", summary.warnings);
+}

@@ -131,7 +131,7 @@ const HEADER: &str = "CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL
 
 /// The warning of a messages.csv alone of one conversation: Dana and Avery
 /// are equally present, so its owner is never guessed (issue 11).
-const TIE: &str = "messages.csv: the owner is ambiguous: \"linkedin.com/in/avery\" and \"linkedin.com/in/dana-w\" are equally likely by the conversations they are in, and nothing else tells; add Profile.csv to the input to decide";
+const TIE: &str = "messages.csv: the owner is ambiguous: two are equally likely by the conversations they are in, and nothing else tells; add Profile.csv to the input to decide \"linkedin.com/in/avery / linkedin.com/in/dana-w\"";
 
 /// `n` messages of one conversation from Dana to Avery.
 fn messages(id: &str, n: usize) -> String {

@@ -319,12 +319,14 @@ fn rows_sharing_a_url_under_different_names_stay_apart() {
     );
     let sum = summary(file.to_str().unwrap(), &[]);
     assert_eq!(sum["connections"], 3);
+    let redacted = summary(file.to_str().unwrap(), &["--redact"]);
+    assert!(!redacted.to_string().contains("Byron"), "{redacted}");
     // The true duplicate (same name, same URL) is one person; Bo is another.
     assert_eq!(sum["people"], 2, "{sum}");
     assert_eq!(
         warnings(&sum),
         [
-            "Connections.csv line 3: this row and line 2 share the profile URL linkedin.com/in/placeholder under different names (\"Ada Byron\" and \"Bo Chen\"); kept apart as two people",
+            "Connections.csv line 3: this row and line 2 share a profile URL under different names; kept apart as two people \"linkedin.com/in/placeholder: Ada Byron / Bo Chen\"",
             "Connections.csv line 4: this row repeats line 2 (same name and profile URL): counted as one person",
         ]
     );
@@ -373,10 +375,13 @@ fn a_tie_for_owner_is_named_not_decided() {
     let file = s.file("messages.csv", &csv);
     let sum = summary(file.to_str().unwrap(), &[]);
     assert_eq!(sum["owner"]["name"], serde_json::Value::Null, "{sum}");
+    // Redaction drops the two named.
+    let redacted = summary(file.to_str().unwrap(), &["--redact"]);
+    assert!(!redacted.to_string().contains("ada-byron"), "{redacted}");
     assert_eq!(
         warnings(&sum),
         [
-            "messages.csv: the owner is ambiguous: \"linkedin.com/in/ada-byron\" and \"linkedin.com/in/bo-chen\" are equally likely by the conversations they are in, and nothing else tells; add Profile.csv to the input to decide"
+            "messages.csv: the owner is ambiguous: two are equally likely by the conversations they are in, and nothing else tells; add Profile.csv to the input to decide \"linkedin.com/in/ada-byron / linkedin.com/in/bo-chen\""
         ]
     );
 }
@@ -431,4 +436,170 @@ fn a_folder_holding_only_the_export_zip_reads_it() {
         err.contains("Basic_LinkedInDataExport_01-15-2024.zip, other.zip"),
         "{err}"
     );
+}
+
+// 6. unanswered: a later 1:1 thread answers an older one.
+
+#[test]
+fn someone_you_wrote_to_later_in_another_thread_is_not_waiting() {
+    let s = Scratch::new("unanswered");
+    s.file("Profile.csv", PROFILE);
+    let ada = "https://www.linkedin.com/in/ada-byron";
+    let bo = "https://www.linkedin.com/in/bo-chen";
+    let mut csv = MESSAGES_HEADER.to_string();
+    // Ada wrote last in c1, but you wrote to her later in c2.
+    csv += &message(
+        "c1",
+        "Ada Byron",
+        ada,
+        "Avery Quinn",
+        AVERY,
+        "2024-01-01 10:00:00 UTC",
+    );
+    csv += &message(
+        "c2",
+        "Avery Quinn",
+        AVERY,
+        "Ada Byron",
+        ada,
+        "2024-01-05 10:00:00 UTC",
+    );
+    // Bo wrote last and nothing answered him.
+    csv += &message(
+        "c3",
+        "Bo Chen",
+        bo,
+        "Avery Quinn",
+        AVERY,
+        "2024-01-03 10:00:00 UTC",
+    );
+    csv += &message(
+        "c4",
+        "Avery Quinn",
+        AVERY,
+        "Carl Dunn",
+        "https://www.linkedin.com/in/carl-dunn",
+        "2024-01-06 10:00:00 UTC",
+    );
+    s.file("messages.csv", &csv);
+    let rows = json(&["unanswered", s.path(), "--format", "json"]);
+    let names: Vec<&str> = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["Bo Chen"], "{rows}");
+}
+
+// 7. person: tie directions from the data.
+
+#[test]
+fn person_tie_directions_come_from_the_data() {
+    let s = Scratch::new("directions");
+    s.file("Profile.csv", PROFILE);
+    let ada = "https://www.linkedin.com/in/ada-byron";
+    let bo = "https://www.linkedin.com/in/bo-chen";
+    s.file(
+        "Invitations.csv",
+        &format!("From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\nAda Byron,Avery Quinn,\"1/02/24, 9:02 AM\",,INCOMING,{ada},{AVERY}\n"),
+    );
+    let mut csv = MESSAGES_HEADER.to_string();
+    // Ada only ever wrote to you: not "both".
+    csv += &message(
+        "c1",
+        "Ada Byron",
+        ada,
+        "Avery Quinn",
+        AVERY,
+        "2024-01-03 10:00:00 UTC",
+    );
+    csv += &message(
+        "g1",
+        "Bo Chen",
+        bo,
+        "\"Avery Quinn, Ada Byron\"",
+        &format!("\"{AVERY},{ada}\""),
+        "2024-01-04 10:00:00 UTC",
+    );
+    s.file("messages.csv", &csv);
+    let report = json(&["person", s.path(), "ada", "--format", "json"]);
+    let ties: Vec<(String, String)> = report["ties"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| {
+            (
+                t["kind"].as_str().unwrap().to_string(),
+                t["direction"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let of = |kind: &str| {
+        ties.iter()
+            .filter(|t| t.0 == kind)
+            .map(|t| t.1.as_str())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(of("direct_messages"), ["to_you"], "{report}");
+    assert_eq!(of("invitation"), ["to_you"], "{report}");
+    let groups = of("shared_groups");
+    assert!(groups.contains(&"none"), "{report}");
+    assert!(groups.contains(&"with Bo Chen"), "{report}");
+}
+
+// 8. --as-of time-travels fully.
+
+#[test]
+fn as_of_leaves_out_everything_after_it_and_says_how_much() {
+    let s = Scratch::new("time-travel");
+    victorian(&s, 300);
+    let sum = summary(s.path(), &["--as-of", "1843-06-01"]);
+    // Five months of 28 days, and June 1st.
+    assert_eq!(sum["messages"], 141, "{sum}");
+    assert_eq!(sum["connections"], 1, "{sum}");
+    assert_eq!(sum["people"], 1, "{sum}");
+    assert!(
+        warnings(&sum).contains(
+            &"as-of date: 1843-06-01 is earlier than the latest record (1843-12-26): left out as later: 1 connection, 159 messages".to_string()
+        ),
+        "{sum}"
+    );
+    let never = json(&[
+        "never-contacted",
+        s.path(),
+        "--as-of",
+        "1843-06-01",
+        "--format",
+        "json",
+    ]);
+    assert!(!never.to_string().contains("Babbage"), "{never}");
+}
+
+// 9. Empty states tell the truth.
+
+#[test]
+fn no_messages_means_nothing_to_judge_not_all_is_well() {
+    let s = Scratch::new("no-messages");
+    s.file("Profile.csv", PROFILE);
+    s.file(
+        "Connections.csv",
+        &format!("{CONNECTIONS_HEADER}Ada,Byron,,,,,10 Dec 2023\n"),
+    );
+    for command in ["neglected", "strongest", "unanswered"] {
+        let text = ok(&[command, s.path()]);
+        assert!(
+            text.contains("No messages in this export, so nothing to judge."),
+            "{command}: {text}"
+        );
+        assert!(!text.contains("still in touch"), "{command}: {text}");
+    }
+    let page = ok(&["report", s.path(), "-o", "-"]);
+    assert_eq!(
+        page.matches("No messages in this export, so nothing to judge.")
+            .count(),
+        3,
+        "{page}"
+    );
+    assert!(!page.contains("still in touch with"));
 }

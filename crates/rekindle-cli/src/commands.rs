@@ -51,6 +51,15 @@ fn load_path(path: &Path, options: &Options, cx: &Context) -> Result<Analysis, F
     Ok(analysis)
 }
 
+/// What an empty list says when the export has no messages at all: there is
+/// nothing to judge, which is not the same as all being well.
+pub const NO_MESSAGES: &str = "No messages in this export, so nothing to judge.";
+
+/// `usual`, unless no message was counted.
+pub fn unless_no_messages(messages: usize, usual: &str) -> &str {
+    if messages == 0 { NO_MESSAGES } else { usual }
+}
+
 /// `rekindle summary`.
 pub fn summary(c: &Common, cx: &Context, out: &mut dyn Write) -> Result<(), Failure> {
     Ok(cx
@@ -60,9 +69,12 @@ pub fn summary(c: &Common, cx: &Context, out: &mut dyn Write) -> Result<(), Fail
 
 /// `rekindle neglected`.
 pub fn neglected(l: &Listing, cx: &Context, out: &mut dyn Write) -> Result<(), Failure> {
-    let rows = limited(load(&l.common.input, cx)?.neglected(), l.limit);
-    let empty =
-        "No neglected relationships: everyone you were close to, you are still in touch with.";
+    let analysis = load(&l.common.input, cx)?;
+    let rows = limited(analysis.neglected(), l.limit);
+    let empty = unless_no_messages(
+        analysis.network().messages_counted,
+        "No neglected relationships: everyone you were close to, you are still in touch with.",
+    );
     Ok(cx
         .printer
         .reasoned_rows(out, &rows, l.common.format, &RELATIONSHIP_COLUMNS, empty)?)
@@ -70,8 +82,12 @@ pub fn neglected(l: &Listing, cx: &Context, out: &mut dyn Write) -> Result<(), F
 
 /// `rekindle strongest`.
 pub fn strongest(l: &Listing, cx: &Context, out: &mut dyn Write) -> Result<(), Failure> {
-    let rows = limited(load(&l.common.input, cx)?.strongest(), l.limit);
-    let empty = "No two-way relationship is active right now.";
+    let analysis = load(&l.common.input, cx)?;
+    let rows = limited(analysis.strongest(), l.limit);
+    let empty = unless_no_messages(
+        analysis.network().messages_counted,
+        "No two-way relationship is active right now.",
+    );
     Ok(cx
         .printer
         .reasoned_rows(out, &rows, l.common.format, &RELATIONSHIP_COLUMNS, empty)?)
@@ -79,9 +95,13 @@ pub fn strongest(l: &Listing, cx: &Context, out: &mut dyn Write) -> Result<(), F
 
 /// `rekindle unanswered`.
 pub fn unanswered(l: &Listing, cx: &Context, out: &mut dyn Write) -> Result<(), Failure> {
-    let rows = limited(load(&l.common.input, cx)?.unanswered(), l.limit);
+    let analysis = load(&l.common.input, cx)?;
+    let rows = limited(analysis.unanswered(), l.limit);
     let columns = ["name", "last_message", "days_waiting", "messages_waiting"];
-    let empty = "Nobody is waiting for your reply.";
+    let empty = unless_no_messages(
+        analysis.network().messages_counted,
+        "Nobody is waiting for your reply.",
+    );
     Ok(cx
         .printer
         .rows(out, &rows, l.common.format, &columns, empty)?)

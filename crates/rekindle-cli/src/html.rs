@@ -135,7 +135,10 @@ pub fn page(o: &Overview, since: Option<&str>) -> Result<String, Failure> {
     relationship_list(
         &mut page,
         &o.neglected,
-        "No neglected relationships: everyone you were close to, you are still in touch with.",
+        crate::commands::unless_no_messages(
+            o.messages,
+            "No neglected relationships: everyone you were close to, you are still in touch with.",
+        ),
     )?;
     page.push_str("</section>\n");
 
@@ -148,7 +151,9 @@ pub fn page(o: &Overview, since: Option<&str>) -> Result<String, Failure> {
 "#,
     );
     if o.unanswered.is_empty() {
-        page.push_str(r#"<p class="empty">Nobody is waiting for your reply.</p>"#);
+        let empty =
+            crate::commands::unless_no_messages(o.messages, "Nobody is waiting for your reply.");
+        write!(page, r#"<p class="empty">{}</p>"#, escape(empty))?;
     } else {
         page.push_str(r#"<div class="scroll"><table><thead><tr><th>Name</th><th>Their last message</th><th class="num">Waiting</th><th class="num">Messages</th></tr></thead><tbody>"#);
         for row in &o.unanswered {
@@ -174,7 +179,10 @@ pub fn page(o: &Overview, since: Option<&str>) -> Result<String, Failure> {
     relationship_list(
         &mut page,
         &o.strongest,
-        "No two-way relationship is active right now.",
+        crate::commands::unless_no_messages(
+            o.messages,
+            "No two-way relationship is active right now.",
+        ),
     )?;
     page.push_str("</section>\n");
 

@@ -26,7 +26,9 @@ struct Args {
     /// Seed: the same seed gives byte-identical files.
     #[arg(long, default_value_t = 7)]
     seed: u64,
-    /// Export date, MM-DD-YYYY as in the zip's name (or YYYY-MM-DD).
+    /// Export date, MM-DD-YYYY as in the zip's name (or YYYY-MM-DD). Every
+    /// date of the export is relative to it: `--date 10-05-1850` shifts the
+    /// whole history before LinkedIn's launch.
     #[arg(long, value_parser = parse_date)]
     date: NaiveDate,
     /// Output folder (created if missing).

@@ -92,15 +92,21 @@ pub(crate) fn write_zip(
     path: &Path,
 ) -> io::Result<()> {
     let year = u16::try_from(export_date.year()).map_err(io::Error::other)?;
-    let when = zip::DateTime::from_date_and_time(
-        year,
-        export_date.month() as u8,
-        export_date.day() as u8,
-        9,
-        0,
-        0,
-    )
-    .map_err(io::Error::other)?;
+    // A zip's DOS time starts in 1980: an export dated earlier (shifted on
+    // purpose) gets the earliest time a zip can hold.
+    let when = if year < 1980 {
+        zip::DateTime::default()
+    } else {
+        zip::DateTime::from_date_and_time(
+            year,
+            export_date.month() as u8,
+            export_date.day() as u8,
+            9,
+            0,
+            0,
+        )
+        .map_err(io::Error::other)?
+    };
     // Deflate level 2: for a million messages about twice as fast as the
     // default level 6, for an archive about 8% larger.
     let options = SimpleFileOptions::default()
@@ -397,7 +403,15 @@ fn invitations(w: &mut impl Write, plan: &Plan, dir: &Directory) -> io::Result<(
     w.write_all(b"From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n")?;
     for inv in &plan.invitations {
         let p = inv.person as usize;
-        let sent = datetime(inv.t).format("%-m/%-d/%y, %-I:%M %p").to_string();
+        // LinkedIn writes two-digit years; one outside 1969-2068 would read
+        // back in the wrong century, so a shifted export writes all four.
+        let at = datetime(inv.t);
+        let shape = if (1969..=2068).contains(&at.year()) {
+            "%-m/%-d/%y, %-I:%M %p"
+        } else {
+            "%-m/%-d/%Y, %-I:%M %p"
+        };
+        let sent = at.format(shape).to_string();
         let (from, to, from_url, to_url, direction) = if inv.outgoing {
             (
                 dir.owner_name.as_str(),

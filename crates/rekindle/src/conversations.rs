@@ -82,7 +82,9 @@ pub(crate) fn assemble(
     let mut by_names: HashMap<(Sym, Sym), usize> = HashMap::new();
     let mut derived: HashMap<String, usize> = HashMap::new();
     for (i, m) in export.messages.iter().enumerate() {
-        if m.is_draft || (!options.include_spam && m.folder == Folder::Spam) {
+        // An as-of date given time-travels: later messages never happened.
+        let later = options.as_of.is_some_and(|d| m.sent_at.date() > d);
+        if later || m.is_draft || (!options.include_spam && m.folder == Folder::Spam) {
             continue;
         }
         let group = if !m.conversation_id.is_empty() {

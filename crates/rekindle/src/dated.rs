@@ -12,7 +12,7 @@ use chrono::{Datelike, NaiveDate};
 use crate::archive::FileKind;
 use crate::dates::LINKEDIN_LAUNCH_YEAR;
 use crate::error::{Error, Result, Warning};
-use crate::export::Export;
+use crate::export::{Export, ExportFacts};
 use crate::options::Options;
 use crate::warnings::Warnings;
 
@@ -27,9 +27,50 @@ pub(crate) fn as_of(
     match options.as_of {
         Some(day) => {
             if let Some(latest) = latest.filter(|l| *l > day) {
+                let until = Some(day);
+                let messages = export
+                    .messages
+                    .iter()
+                    .filter(|m| !m.is_draft && after(Some(m.sent_at.date()), until))
+                    .count();
+                let full = export.facts();
+                let kept = facts_until(export, until);
+                let left = |what: &str, n: usize| {
+                    (n > 0).then(|| {
+                        format!(
+                            "{} {what}{}",
+                            thousands(n),
+                            crate::reports::plural(n as i64)
+                        )
+                    })
+                };
+                let parts: Vec<String> = [
+                    left("connection", full.connections - kept.connections),
+                    left("message", messages),
+                    left("invitation", full.invitations - kept.invitations),
+                    left(
+                        "endorsement",
+                        full.endorsements_received + full.endorsements_given
+                            - kept.endorsements_received
+                            - kept.endorsements_given,
+                    ),
+                    left(
+                        "recommendation",
+                        full.recommendations_received + full.recommendations_given
+                            - kept.recommendations_received
+                            - kept.recommendations_given,
+                    ),
+                ]
+                .into_iter()
+                .flatten()
+                .collect();
                 let message = format!(
-                    "{day} is earlier than the latest record ({latest}): \
-                     connections and messages after it are left out"
+                    "{day} is earlier than the latest record ({latest}): left out as later: {}",
+                    if parts.is_empty() {
+                        "nothing counted".to_string()
+                    } else {
+                        parts.join(", ")
+                    }
                 );
                 warnings.push(Warning::new("as-of date", None, message));
             }
@@ -39,6 +80,45 @@ pub(crate) fn as_of(
             export: export.export_name.clone(),
         }),
     }
+}
+
+/// Whether a record's date comes after an as-of date given.
+pub(crate) fn after(date: Option<NaiveDate>, until: Option<NaiveDate>) -> bool {
+    matches!((date, until), (Some(d), Some(u)) if d > u)
+}
+
+/// The export's facts, counting only records up to an as-of date given.
+pub(crate) fn facts_until(export: &Export, until: Option<NaiveDate>) -> ExportFacts {
+    let mut facts = export.facts();
+    if until.is_none() {
+        return facts;
+    }
+    let count = |dates: &mut dyn Iterator<Item = Option<NaiveDate>>| {
+        dates.filter(|d| !after(*d, until)).count()
+    };
+    facts.connections = count(&mut export.connections.iter().map(|c| c.connected_on));
+    facts.invitations = count(
+        &mut export
+            .invitations
+            .iter()
+            .map(|i| i.sent_at.map(|d| d.date())),
+    );
+    facts.endorsements_received = count(
+        &mut export
+            .endorsements_received
+            .iter()
+            .map(|e| e.date.map(|d| d.date())),
+    );
+    facts.endorsements_given = count(
+        &mut export
+            .endorsements_given
+            .iter()
+            .map(|e| e.date.map(|d| d.date())),
+    );
+    facts.recommendations_received =
+        count(&mut export.recommendations_received.iter().map(|r| r.date));
+    facts.recommendations_given = count(&mut export.recommendations_given.iter().map(|r| r.date));
+    facts
 }
 
 /// One grouped warning per file and kind for dates before LinkedIn's launch

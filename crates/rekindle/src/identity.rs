@@ -112,7 +112,13 @@ impl People {
     /// where exactly one URL and one connection carry that name. Rows that
     /// share a profile URL under different names are kept apart (the later
     /// one without the URL key), and a warning names the URL and lines.
-    pub(crate) fn new(export: &Export, owner: &Owner, warnings: &mut Warnings) -> People {
+    /// Connections made after `until` (an as-of date given) are left out.
+    pub(crate) fn new(
+        export: &Export,
+        owner: &Owner,
+        until: Option<chrono::NaiveDate>,
+        warnings: &mut Warnings,
+    ) -> People {
         let mut people = People {
             owner_name_key: owner.name.as_deref().map(name_key),
             ..People::default()
@@ -132,7 +138,10 @@ impl People {
                 .entry(name_key(&c.full_name()))
                 .or_default() += 1;
         }
-        for c in &export.connections {
+        let in_time = |c: &&crate::parse::connections::Connection| {
+            !crate::dated::after(c.connected_on, until)
+        };
+        for c in export.connections.iter().filter(in_time) {
             let name = c.full_name();
             let key = name_key(&name);
             let url = c.profile_url.clone().or_else(|| {
@@ -159,12 +168,14 @@ impl People {
                 }
                 // One URL, two names: never merged silently.
                 let first_line = first.connection.as_ref().map(|f| f.line);
+                // Names and URL go in the value, which redaction drops.
                 let message = format!(
-                    "this row and {} share the profile URL {url} under different names ({:?} and {name:?}); kept apart as two people",
+                    "this row and {} share a profile URL under different names; kept apart as two people",
                     first_line.map_or("the owner".to_string(), |l| format!("line {l}")),
-                    first.name,
                 );
-                warnings.push(Warning::new("Connections.csv", Some(c.line), message));
+                let value = format!("{url}: {} / {name}", first.name);
+                warnings
+                    .push(Warning::new("Connections.csv", Some(c.line), message).with_value(value));
                 let id = PersonId(u32::try_from(people.persons.len()).unwrap_or(u32::MAX));
                 people.by_name.entry(key).or_default().push(id);
                 people.persons.push(Person {
@@ -359,12 +370,13 @@ pub fn detect_owner(export: &Export, warnings: &mut Warnings) -> Owner {
     // point, and a warning names both.
     let ties = std::cell::RefCell::new(Vec::new());
     let tie = |what: &str, a: &str, b: &str| {
+        // The two go in the value, which redaction drops.
         let message = format!(
-            "the owner is ambiguous: {a:?} and {b:?} are equally likely by {what}, and nothing else tells; \
+            "the owner is ambiguous: two are equally likely by {what}, and nothing else tells; \
              add Profile.csv to the input to decide"
         );
-        ties.borrow_mut()
-            .push(Warning::new("messages.csv", None, message));
+        let warning = Warning::new("messages.csv", None, message).with_value(format!("{a} / {b}"));
+        ties.borrow_mut().push(warning);
     };
     let mut name = export.profile.as_ref().map(|p| p.full_name());
     let mut url = match majority(export.invitations.iter().filter_map(|i| match i.direction {

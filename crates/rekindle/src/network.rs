@@ -246,7 +246,8 @@ impl Network {
         }
         let as_of = crate::dated::as_of(export, options, &mut warnings)?;
         warnings.merge(crate::dated::suspicious(export, export.export_date()));
-        let mut people = People::new(export, &owner, &mut warnings);
+        let until = options.as_of;
+        let mut people = People::new(export, &owner, until, &mut warnings);
         let conversations = conversations::assemble(export, &mut people, options, &mut warnings);
         let mut owner = owner;
         if owner.profile_url.is_none() {
@@ -255,7 +256,7 @@ impl Network {
                 .profile_url
                 .clone_from(&people.get(PersonId::OWNER).profile_url);
         }
-        let facts = export.facts();
+        let facts = crate::dated::facts_until(export, until);
 
         // Resolve the other files' people before the graph is laid out.
         let mut endorsements = Vec::new();
@@ -271,7 +272,10 @@ impl Network {
                 false,
             ),
         ] {
-            for e in list {
+            for e in list
+                .iter()
+                .filter(|e| !crate::dated::after(e.date.map(|d| d.date()), until))
+            {
                 let who = people.resolve(&e.name, e.profile_url.as_deref(), &mut warnings, file);
                 if let Who::Person(id) = who {
                     let (from, to) = if received {
@@ -296,7 +300,7 @@ impl Network {
                 false,
             ),
         ] {
-            for r in list {
+            for r in list.iter().filter(|r| !crate::dated::after(r.date, until)) {
                 if let Who::Person(id) = people.resolve(&r.name, None, &mut warnings, file) {
                     let (from, to) = if received {
                         (id, PersonId::OWNER)
@@ -308,7 +312,11 @@ impl Network {
             }
         }
         let mut invitations = Vec::new();
-        for i in &export.invitations {
+        for i in export
+            .invitations
+            .iter()
+            .filter(|i| !crate::dated::after(i.sent_at.map(|d| d.date()), until))
+        {
             let (name, url) = match i.direction {
                 Direction::Outgoing => (&i.to, i.invitee_url.as_deref()),
                 Direction::Incoming => (&i.from, i.inviter_url.as_deref()),

@@ -32,6 +32,8 @@ pub struct Overview {
     pub messaged: usize,
     /// Warnings while reading the export.
     pub warnings: usize,
+    /// Messages counted: none means there is nothing to judge, not that all is well.
+    pub messages: usize,
     /// Everyone on the neglected list (the lists below may be cut short).
     pub neglected_count: usize,
     /// Everyone waiting for a reply.
@@ -132,6 +134,7 @@ pub fn overview(network: &Network, metrics: &Metrics, limit: Option<usize>) -> O
             .filter(|m| m.messages_sent + m.messages_received > 0)
             .count(),
         warnings: network.warnings.len(),
+        messages: network.messages_counted,
         neglected_count: neglected.len(),
         unanswered_count,
         neglected: listed(&neglected),

@@ -18,7 +18,8 @@ use crate::parse::messages::MessageKind;
 pub struct TieRow {
     /// `connection`, `direct_messages`, `shared_groups`, `endorsement`, `recommendation` or `invitation`.
     pub kind: String,
-    /// `from_you`, `to_you`, `both` or, for group ties with others, the other person's name.
+    /// `from_you`, `to_you`, `both`, `none` (a group you shared) or, for
+    /// group ties with others, `with` the other person's name.
     pub direction: String,
     /// The tie's date, if it has one.
     pub date: Option<NaiveDate>,
@@ -153,10 +154,18 @@ pub fn person(network: &Network, metrics: &Metrics, id: PersonId) -> Option<Pers
                 .to_string(),
             ),
         };
-        let direction = if matches!(e.weight(), Tie::DirectMessages { .. }) {
-            "both".to_string()
-        } else {
-            direction
+        // From the data, not the edge's layout: messages go the ways they
+        // went, and a shared group with you has no direction.
+        let direction = match e.weight() {
+            Tie::DirectMessages { sent, received, .. } => match (*sent > 0, *received > 0) {
+                (true, true) => "both",
+                (true, false) => "from_you",
+                (false, true) => "to_you",
+                (false, false) => "none",
+            }
+            .to_string(),
+            Tie::SharedGroups { .. } if from == owner || to == owner => "none".to_string(),
+            _ => direction,
         };
         ties.push(TieRow {
             kind: kind.to_string(),

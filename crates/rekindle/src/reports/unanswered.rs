@@ -1,8 +1,8 @@
 //! `unanswered`: direct conversations where the other person wrote last.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 use serde::Serialize;
 
 use crate::conversations::Conversation;
@@ -27,12 +27,19 @@ pub struct UnansweredRow {
 
 /// Direct conversations where the other person wrote last, newest first
 /// (one row per person: their most recent such conversation).
+///
+/// Someone you wrote to later, in another 1:1 thread, is not waiting.
 pub fn unanswered(network: &Network) -> Vec<UnansweredRow> {
+    let replied = last_direct_sent(network);
     let mut best: BTreeMap<PersonId, UnansweredRow> = BTreeMap::new();
     for c in &network.conversations {
-        let Some((person, last, waiting)) = waiting_in(c, network.as_of) else {
+        let Some((person, at, waiting)) = waiting_in(c, network.as_of) else {
             continue;
         };
+        if replied.get(&person).is_some_and(|sent| *sent > at) {
+            continue;
+        }
+        let last = at.date();
         let node = network.node(person);
         let row = UnansweredRow {
             name: node.name.clone(),
@@ -57,8 +64,31 @@ pub fn unanswered(network: &Network) -> Vec<UnansweredRow> {
     rows
 }
 
-/// (person, day of their last message, their messages since the owner's last).
-fn waiting_in(c: &Conversation, as_of: NaiveDate) -> Option<(PersonId, NaiveDate, u32)> {
+/// When the owner last wrote to each person in any 1:1 conversation (up to the as-of day).
+fn last_direct_sent(network: &Network) -> HashMap<PersonId, NaiveDateTime> {
+    let mut out: HashMap<PersonId, NaiveDateTime> = HashMap::new();
+    for c in &network.conversations {
+        let &[person] = c.participants.as_slice() else {
+            continue;
+        };
+        if c.is_group() || c.has_unknown_participant {
+            continue;
+        }
+        let sent = c.messages.iter().filter(|m| {
+            m.sender == Who::Owner
+                && m.kind == MessageKind::Personal
+                && m.sent_at.date() <= network.as_of
+        });
+        if let Some(last) = sent.map(|m| m.sent_at).max() {
+            let entry = out.entry(person).or_insert(last);
+            *entry = (*entry).max(last);
+        }
+    }
+    out
+}
+
+/// (person, time of their last message, their messages since the owner's last).
+fn waiting_in(c: &Conversation, as_of: NaiveDate) -> Option<(PersonId, NaiveDateTime, u32)> {
     if c.is_group() || c.is_sponsored() || c.has_unknown_participant {
         return None;
     }
@@ -80,5 +110,5 @@ fn waiting_in(c: &Conversation, as_of: NaiveDate) -> Option<(PersonId, NaiveDate
         .take_while(|m| m.sender != Who::Owner)
         .filter(|m| m.sender == Who::Person(person))
         .count();
-    Some((person, last.sent_at.date(), waiting as u32))
+    Some((person, last.sent_at, waiting as u32))
 }
