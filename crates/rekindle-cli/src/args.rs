@@ -112,6 +112,21 @@ pub enum Command {
         #[arg(long, value_name = "OLD")]
         since: Option<PathBuf>,
     },
+    /// What to do this week, and why now: reply, congratulate, reciprocate, follow up, ask, reconnect.
+    ///
+    /// One item per person, a balanced mix (at most 3 of one action while others have candidates).
+    Plan {
+        #[command(flatten)]
+        common: Common,
+        /// At most this many items; 0 means every candidate.
+        #[arg(long, value_name = "N", default_value_t = 7)]
+        limit: usize,
+        /// An older export: job changes since it give "congratulate".
+        #[arg(long, value_name = "OLD")]
+        since: Option<PathBuf>,
+    },
+    /// Who gave what: recommendations, endorsements and invitation notes each way, unbalanced first.
+    Reciprocity(Listing),
     /// What changed between two exports: job changes, new and gone connections, rekindled, gone cold.
     ///
     /// OLD and NEW are two exports of yours, in any order: the older is found by its date.

@@ -18,11 +18,11 @@ const RELATIONSHIP_COLUMNS: [&str; 4] = ["name", "company", "last_interaction", 
 
 /// Reads and analyses the export, with a spinner on stderr while a large
 /// one loads (hidden when stderr is not a terminal, cleared before output).
-fn load(input: &Input) -> Result<Analysis, Failure> {
+pub(crate) fn load(input: &Input) -> Result<Analysis, Failure> {
     load_path(&input.path, &input.options()?)
 }
 
-fn load_path(path: &Path, options: &Options) -> Result<Analysis, Failure> {
+pub(crate) fn load_path(path: &Path, options: &Options) -> Result<Analysis, Failure> {
     let progress = indicatif::ProgressBar::new_spinner();
     progress.enable_steady_tick(std::time::Duration::from_millis(120));
     progress.set_message(format!("reading {}", path.display()));

@@ -12,6 +12,7 @@ mod diff_view;
 mod html;
 mod output;
 mod output_file;
+mod plan_view;
 mod render;
 mod sanitize;
 
@@ -64,6 +65,12 @@ fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
             out,
         ),
         Command::Diff(args) => commands::diff(&args, p, out),
+        Command::Plan {
+            common,
+            limit,
+            since,
+        } => plan_view::plan(&common, limit, since.as_deref(), p, out),
+        Command::Reciprocity(l) => plan_view::reciprocity(&l, p, out),
         Command::Completions { shell } => commands::completions(shell, out),
         Command::Man => commands::man(out),
     }

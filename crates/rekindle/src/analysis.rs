@@ -10,9 +10,10 @@ use crate::identity::PersonId;
 use crate::metrics::{self, Metrics};
 use crate::network::Network;
 use crate::options::Options;
+use crate::plan::{PlanItem, PlanOptions};
 use crate::reports::{
-    self, CompanyRow, NeverContactedRow, Overview, PersonReport, RelationshipRow, Summary,
-    UnansweredRow,
+    self, CompanyRow, NeverContactedRow, Overview, PersonReport, ReciprocityRow, RelationshipRow,
+    Summary, UnansweredRow,
 };
 
 /// An export read, resolved into people and measured: every report of it.
@@ -145,6 +146,28 @@ impl Analysis {
     /// Rows skipped or values left empty, each naming its file and line.
     pub fn warnings(&self) -> &[Warning] {
         &self.network.warnings
+    }
+
+    /// Per person, what they gave you and you gave them, unbalanced first.
+    pub fn reciprocity(&self) -> Vec<ReciprocityRow> {
+        reports::reciprocity(&self.network)
+    }
+
+    /// What to do this week, and why now: one item per person, a balanced
+    /// mix of at most `options.limit` (see [`crate::plan`]). With
+    /// `options.since`, the older export's job changes give `congratulate`
+    /// ([`Error::DifferentOwners`] if it is someone else's).
+    pub fn plan(&self, options: &PlanOptions) -> Result<Vec<PlanItem>> {
+        let diff = options
+            .since
+            .map(|older| Analysis::diff(older, self))
+            .transpose()?;
+        Ok(crate::plan::plan(
+            &self.network,
+            &self.metrics,
+            diff.as_ref(),
+            options.limit,
+        ))
     }
 
     /// What changed from `older` to `newer`, two exports of one owner

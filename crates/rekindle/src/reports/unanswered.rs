@@ -58,7 +58,7 @@ pub fn unanswered(network: &Network) -> Vec<UnansweredRow> {
 }
 
 /// (person, day of their last message, their messages since the owner's last).
-fn waiting_in(c: &Conversation, as_of: NaiveDate) -> Option<(PersonId, NaiveDate, u32)> {
+pub(crate) fn waiting_in(c: &Conversation, as_of: NaiveDate) -> Option<(PersonId, NaiveDate, u32)> {
     if c.is_group() || c.is_sponsored() || c.has_unknown_participant {
         return None;
     }
