@@ -6,7 +6,7 @@ mod common;
 
 use std::process::Command;
 
-use common::{json, names, rekindle, samples, stdout};
+use common::{golden, json, names, rekindle, samples, stdout};
 
 /// Every command that prints a list or a record of an export.
 const REPORTS: [&str; 7] = [
@@ -18,22 +18,6 @@ const REPORTS: [&str; 7] = [
     "companies",
     "metrics",
 ];
-
-/// Compares with `tests/golden/<name>`; `REKINDLE_BLESS=1` rewrites the file.
-fn golden(name: &str, actual: &str) {
-    let path = common::root().join("tests/golden").join(name);
-    if std::env::var_os("REKINDLE_BLESS").is_some() {
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(&path, actual).unwrap();
-    }
-    let expected = std::fs::read_to_string(&path).unwrap_or_else(|e| {
-        panic!(
-            "{}: {e} (run with REKINDLE_BLESS=1 to create)",
-            path.display()
-        )
-    });
-    assert_eq!(actual, expected, "output differs from {}", path.display());
-}
 
 fn failure(args: &[&str]) -> String {
     let out = rekindle(args);

@@ -4,25 +4,11 @@
 
 mod common;
 
-use common::{json, names, rekindle, samples, stdout};
+use common::{golden, json, names, rekindle, samples, stdout};
 use serde_json::Value;
 
 const OLD: &str = "2025";
 const NEW: &str = "2025-later";
-
-fn golden(name: &str, actual: &str) {
-    let path = common::root().join("tests/golden").join(name);
-    if std::env::var_os("REKINDLE_BLESS").is_some() {
-        std::fs::write(&path, actual).unwrap();
-    }
-    let expected = std::fs::read_to_string(&path).unwrap_or_else(|e| {
-        panic!(
-            "{}: {e} (run with REKINDLE_BLESS=1 to create)",
-            path.display()
-        )
-    });
-    assert_eq!(actual, expected, "output differs from {}", path.display());
-}
 
 /// The planted changes of every pair, as the generator wrote them.
 fn planted() -> Vec<(String, Value)> {

@@ -816,3 +816,29 @@ fn job_files_are_read_from_the_jobs_subfolder_of_zip_and_folder() {
     assert_eq!(export.saved_jobs.len(), 1);
     assert_eq!(export.saved_jobs[0].company, "Northwind");
 }
+
+#[test]
+fn people_the_ledger_snoozes_or_ignores_get_no_item() {
+    let mut story = Story::default();
+    story.connect(&TESS, 2000);
+    story.connect(&RAVI, 2000);
+    story.talk(&TESS, &[60, 50, 40, 12]);
+    story.talk(&RAVI, &[60, 50, 40, 11]);
+    assert_eq!(story.plan().len(), 2);
+    let ledger = rekindle::ledger::Ledger::parse(
+        "version = 1\n\
+         [people.\"linkedin.com/in/tess-morgan\"]\nname = \"Tess Morgan\"\nsnoozed_until = 2025-08-01\n\
+         [people.\"linkedin.com/in/ravi-patel\"]\nname = \"Ravi Patel\"\nignored = true\n",
+        "ledger.toml",
+    )
+    .expect("ledger parses");
+    let today = chrono::NaiveDate::from_ymd_opt(2025, 6, 30).unwrap();
+    let analysis = Analysis::from_export_with_ledger(
+        story.export().unwrap(),
+        &Options::default(),
+        &ledger,
+        today,
+    )
+    .unwrap();
+    assert!(all(&analysis).is_empty(), "{:#?}", all(&analysis));
+}

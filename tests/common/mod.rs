@@ -25,6 +25,9 @@ pub fn rekindle(args: &[&str]) -> Output {
         .args(args)
         .env("COLUMNS", "80")
         .env("NO_COLOR", "1")
+        // Never the user's own ledger: no REKINDLE_LEDGER, a data folder that is not there.
+        .env_remove("REKINDLE_LEDGER")
+        .env("XDG_DATA_HOME", root().join("target/no-such-data-home"))
         .current_dir(samples())
         .output()
         .expect("run rekindle")
@@ -58,4 +61,20 @@ pub fn names(rows: &serde_json::Value) -> Vec<String> {
         .iter()
         .map(|r| r["name"].as_str().unwrap().to_string())
         .collect()
+}
+
+/// Compares with `tests/golden/<name>`; `REKINDLE_BLESS=1` rewrites the file.
+pub fn golden(name: &str, actual: &str) {
+    let path = root().join("tests/golden").join(name);
+    if std::env::var_os("REKINDLE_BLESS").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, actual).unwrap();
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!(
+            "{}: {e} (run with REKINDLE_BLESS=1 to create)",
+            path.display()
+        )
+    });
+    assert_eq!(actual, expected, "output differs from {}", path.display());
 }

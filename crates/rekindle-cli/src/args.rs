@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use rekindle::{Limits, Options};
 
@@ -22,6 +23,8 @@ pub struct Cli {
     /// beginning with = + - @ tab or CR gets a leading ' so no spreadsheet runs it.
     #[arg(long, global = true)]
     pub raw_csv: bool,
+    #[command(flatten)]
+    pub ledger: LedgerFlags,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -76,42 +79,12 @@ pub enum Command {
     /// One self-contained HTML page with charts and every list, to read in a browser or share.
     ///
     /// Nothing in it loads from the network and it holds no message text.
-    Report {
-        #[command(flatten)]
-        input: Input,
-        /// Write the page here (required: nothing is written unasked); `-` is standard output.
-        #[arg(short, long)]
-        output: PathBuf,
-        /// Show at most this many rows in each list.
-        #[arg(long, value_name = "N")]
-        limit: Option<usize>,
-        /// An older export: add a "Since your last export" section (job changes, rekindled, gone cold).
-        #[arg(long, value_name = "OLD")]
-        since: Option<PathBuf>,
-    },
+    Report(ReportArgs),
     /// Reminders to reconnect with the neglected, as a calendar file for Google, Outlook or Apple.
     ///
     /// One all-day event per person, one a week from tomorrow by default, each with the reason
     /// and the profile link: `rekindle remind PATH -o reconnect.ics`, then import the file.
-    Remind {
-        #[command(flatten)]
-        input: Input,
-        /// Write to this file instead of standard output (`-` is standard output).
-        #[arg(short, long)]
-        output: Option<PathBuf>,
-        /// Remind of at most this many people, most worth rekindling first.
-        #[arg(long, value_name = "N", default_value_t = 10)]
-        limit: usize,
-        /// Time between two reminders, in days or weeks: 1d, 3d, 1w, 2w.
-        #[arg(long, value_name = "INTERVAL", value_parser = calendar::parse_every, default_value = "1w")]
-        every: u64,
-        /// Day of the first reminder (YYYY-MM-DD); tomorrow if not given.
-        #[arg(long, value_name = "YYYY-MM-DD", value_parser = calendar::parse_day)]
-        start: Option<chrono::NaiveDate>,
-        /// An older export: first one "Congratulate <name>" event per job change since it.
-        #[arg(long, value_name = "OLD")]
-        since: Option<PathBuf>,
-    },
+    Remind(RemindArgs),
     /// What to do this week, and why now: reply, congratulate, reciprocate, follow up, ask, reconnect.
     ///
     /// One item per person, a balanced mix (at most 3 of one action while others have candidates).
@@ -131,6 +104,8 @@ pub enum Command {
     ///
     /// OLD and NEW are two exports of yours, in any order: the older is found by its date.
     Diff(DiffArgs),
+    #[command(flatten)]
+    Ledger(LedgerCommand),
     /// Print a shell completion script: `rekindle completions bash > /etc/bash_completion.d/rekindle`.
     Completions {
         /// The shell.
@@ -180,6 +155,44 @@ pub struct Reading {
     /// to be counted; above it only yours with each member are (with a warning).
     #[arg(long, value_name = "N", default_value_t = 100)]
     pub max_group_size: usize,
+}
+
+/// `rekindle report`.
+#[derive(Args, Debug)]
+pub struct ReportArgs {
+    #[command(flatten)]
+    pub input: Input,
+    /// Write the page here (required: nothing is written unasked); `-` is standard output.
+    #[arg(short, long)]
+    pub output: PathBuf,
+    /// Show at most this many rows in each list.
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
+    /// An older export: add a "Since your last export" section (job changes, rekindled, gone cold).
+    #[arg(long, value_name = "OLD")]
+    pub since: Option<PathBuf>,
+}
+
+/// `rekindle remind`.
+#[derive(Args, Debug)]
+pub struct RemindArgs {
+    #[command(flatten)]
+    pub input: Input,
+    /// Write to this file instead of standard output (`-` is standard output).
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
+    /// Remind of at most this many people, most worth rekindling first.
+    #[arg(long, value_name = "N", default_value_t = 10)]
+    pub limit: usize,
+    /// Time between two reminders, in days or weeks: 1d, 3d, 1w, 2w.
+    #[arg(long, value_name = "INTERVAL", value_parser = calendar::parse_every, default_value = "1w")]
+    pub every: u64,
+    /// Day of the first reminder (YYYY-MM-DD); tomorrow if not given.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = calendar::parse_day)]
+    pub start: Option<NaiveDate>,
+    /// An older export: first one "Congratulate <name>" event per job change since it.
+    #[arg(long, value_name = "OLD")]
+    pub since: Option<PathBuf>,
 }
 
 /// `rekindle diff OLD NEW`.
@@ -284,4 +297,101 @@ impl Reading {
             },
         })
     }
+}
+
+/// The global flags that choose the ledger.
+#[derive(Args, Debug, Clone, Default)]
+pub struct LedgerFlags {
+    /// The ledger file (else $REKINDLE_LEDGER, else rekindle/ledger.toml in your data folder).
+    #[arg(long, value_name = "FILE", global = true)]
+    pub ledger: Option<PathBuf>,
+    /// Leave the ledger out (even if --ledger is given): the export alone decides.
+    #[arg(long, global = true)]
+    pub no_ledger: bool,
+}
+
+/// The ledger commands.
+#[derive(Subcommand, Debug)]
+pub enum LedgerCommand {
+    /// Log an interaction outside LinkedIn (a coffee, a call): it counts as being in touch.
+    Touch {
+        #[command(flatten)]
+        who: Who,
+        /// The day it happened (YYYY-MM-DD); today if not given.
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = calendar::parse_day)]
+        on: Option<NaiveDate>,
+        /// How you were in touch.
+        #[arg(long, value_enum, default_value_t = HowArg::Other)]
+        how: HowArg,
+        /// A note of your own, kept in the ledger (dropped by `ledger --redact`).
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// Hide someone from the suggestions until a day: `--until 2027-03-01` or `--for 3m`.
+    Snooze {
+        #[command(flatten)]
+        who: Who,
+        /// The day they come back (YYYY-MM-DD).
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = calendar::parse_day, conflicts_with = "for_", required_unless_present = "for_")]
+        until: Option<NaiveDate>,
+        /// How long from today: 10d, 2w, 3m, 1y (d = 1 day, w = 7, m = 30, y = 365).
+        #[arg(long = "for", value_name = "DURATION")]
+        for_: Option<String>,
+    },
+    /// Lift a snooze.
+    Unsnooze(Who),
+    /// Never suggest this person again.
+    Ignore(Who),
+    /// Suggest this person again.
+    Unignore(Who),
+    /// How often you want to be in touch with someone: 3w, 2m, 1y, or off for the inferred rhythm.
+    Cadence {
+        #[command(flatten)]
+        who: Who,
+        /// The cadence (d = 1 day, w = 7, m = 30, y = 365), or `off`.
+        #[arg(value_name = "EVERY")]
+        every: String,
+    },
+    /// Every entry of your ledger.
+    Ledger {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = LedgerFormat::Table)]
+        format: LedgerFormat,
+        /// Leave out your notes, so the list can be shared.
+        #[arg(long)]
+        redact: bool,
+    },
+}
+
+/// The export and the person a ledger command is about.
+#[derive(Args, Debug)]
+pub struct Who {
+    #[command(flatten)]
+    pub input: Input,
+    /// A part of their name or profile URL (as for `person`).
+    pub query: String,
+}
+
+/// How an interaction happened, on the command line.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HowArg {
+    /// Met for a coffee (or a meal).
+    Coffee,
+    /// A phone or video call.
+    Call,
+    /// A meeting.
+    Meeting,
+    /// An email.
+    Email,
+    /// Anything else.
+    Other,
+}
+
+/// Output formats of `rekindle ledger`.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LedgerFormat {
+    /// A table to read.
+    Table,
+    /// A JSON array of entries.
+    Json,
 }

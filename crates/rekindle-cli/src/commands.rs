@@ -7,76 +7,104 @@ use std::path::{Path, PathBuf};
 use rekindle::diff::Diff;
 use rekindle::{Analysis, Export, Options};
 
-use crate::args::{Common, DiffArgs, GraphFormat, Input, Listing};
+use crate::args::{
+    Common, DiffArgs, GraphFormat, Input, LedgerFlags, Listing, RemindArgs, ReportArgs,
+};
 use crate::output::{Failure, Printer, limited};
 use crate::output_file::Target;
 use crate::sanitize;
-use crate::{calendar, diff_view, html};
+use crate::{calendar, diff_view, html, ledger_cmd};
 
 /// The columns of the neglected and strongest tables; the reason goes under each row.
 const RELATIONSHIP_COLUMNS: [&str; 4] = ["name", "company", "last_interaction", "score"];
 
-/// Reads and analyses the export, with a spinner on stderr while a large
-/// one loads (hidden when stderr is not a terminal, cleared before output).
-pub(crate) fn load(input: &Input) -> Result<Analysis, Failure> {
-    load_path(&input.path, &input.options()?)
+/// What every command shares: how output looks, and which ledger applies.
+pub struct Context {
+    /// Renders rows and records.
+    pub printer: Printer,
+    /// Where the user's ledger is, or that it is left out.
+    pub ledger: LedgerFlags,
 }
 
-pub(crate) fn load_path(path: &Path, options: &Options) -> Result<Analysis, Failure> {
+/// Reads and analyses the export, the user's ledger applied.
+pub fn load(input: &Input, cx: &Context) -> Result<Analysis, Failure> {
+    load_path(&input.path, &input.options()?, cx)
+}
+
+/// Reads and analyses one export with a spinner on stderr while a large
+/// one loads (hidden when stderr is not a terminal, cleared before output).
+pub(crate) fn load_path(path: &Path, options: &Options, cx: &Context) -> Result<Analysis, Failure> {
+    // A ledger that does not parse stops every command, before any reading.
+    let ledger = ledger_cmd::read(&cx.ledger)?;
     let progress = indicatif::ProgressBar::new_spinner();
     progress.enable_steady_tick(std::time::Duration::from_millis(120));
     progress.set_message(format!("reading {}", path.display()));
     let export = Export::open_with(path, &options.limits)?;
     progress.set_message(format!("analysing {} messages", export.messages.len()));
-    let analysis = Analysis::from_export(export, options)?;
+    let analysis = match &ledger {
+        Some(ledger) => {
+            Analysis::from_export_with_ledger(export, options, ledger, ledger_cmd::today())?
+        }
+        None => Analysis::from_export(export, options)?,
+    };
     progress.finish_and_clear();
     Ok(analysis)
 }
 
 /// `rekindle summary`.
-pub fn summary(c: &Common, p: &Printer, out: &mut dyn Write) -> Result<(), Failure> {
-    Ok(p.record(out, &load(&c.input)?.summary(), c.format)?)
+pub fn summary(c: &Common, cx: &Context, out: &mut dyn Write) -> Result<(), Failure> {
+    Ok(cx
+        .printer
+        .record(out, &load(&c.input, cx)?.summary(), c.format)?)
 }
 
 /// `rekindle neglected`.
-pub fn neglected(l: &Listing, p: &Printer, out: &mut dyn Write) -> Result<(), Failure> {
-    let rows = limited(load(&l.common.input)?.neglected(), l.limit);
+pub fn neglected(l: &Listing, cx: &Context, out: &mut dyn Write) -> Result<(), Failure> {
+    let rows = limited(load(&l.common.input, cx)?.neglected(), l.limit);
     let empty =
         "No neglected relationships: everyone you were close to, you are still in touch with.";
-    Ok(p.reasoned_rows(out, &rows, l.common.format, &RELATIONSHIP_COLUMNS, empty)?)
+    Ok(cx
+        .printer
+        .reasoned_rows(out, &rows, l.common.format, &RELATIONSHIP_COLUMNS, empty)?)
 }
 
 /// `rekindle strongest`.
-pub fn strongest(l: &Listing, p: &Printer, out: &mut dyn Write) -> Result<(), Failure> {
-    let rows = limited(load(&l.common.input)?.strongest(), l.limit);
+pub fn strongest(l: &Listing, cx: &Context, out: &mut dyn Write) -> Result<(), Failure> {
+    let rows = limited(load(&l.common.input, cx)?.strongest(), l.limit);
     let empty = "No two-way relationship is active right now.";
-    Ok(p.reasoned_rows(out, &rows, l.common.format, &RELATIONSHIP_COLUMNS, empty)?)
+    Ok(cx
+        .printer
+        .reasoned_rows(out, &rows, l.common.format, &RELATIONSHIP_COLUMNS, empty)?)
 }
 
 /// `rekindle unanswered`.
-pub fn unanswered(l: &Listing, p: &Printer, out: &mut dyn Write) -> Result<(), Failure> {
-    let rows = limited(load(&l.common.input)?.unanswered(), l.limit);
+pub fn unanswered(l: &Listing, cx: &Context, out: &mut dyn Write) -> Result<(), Failure> {
+    let rows = limited(load(&l.common.input, cx)?.unanswered(), l.limit);
     let columns = ["name", "last_message", "days_waiting", "messages_waiting"];
     let empty = "Nobody is waiting for your reply.";
-    Ok(p.rows(out, &rows, l.common.format, &columns, empty)?)
+    Ok(cx
+        .printer
+        .rows(out, &rows, l.common.format, &columns, empty)?)
 }
 
 /// `rekindle never-contacted`.
-pub fn never_contacted(l: &Listing, p: &Printer, out: &mut dyn Write) -> Result<(), Failure> {
-    let rows = limited(load(&l.common.input)?.never_contacted(), l.limit);
+pub fn never_contacted(l: &Listing, cx: &Context, out: &mut dyn Write) -> Result<(), Failure> {
+    let rows = limited(load(&l.common.input, cx)?.never_contacted(), l.limit);
     let columns = ["name", "company", "connected_on", "reason"];
     let empty = "You have exchanged messages with every connection.";
-    Ok(p.rows(out, &rows, l.common.format, &columns, empty)?)
+    Ok(cx
+        .printer
+        .rows(out, &rows, l.common.format, &columns, empty)?)
 }
 
 /// `rekindle companies`.
 pub fn companies(
     l: &Listing,
     company: Option<&str>,
-    p: &Printer,
+    cx: &Context,
     out: &mut dyn Write,
 ) -> Result<(), Failure> {
-    let rows = limited(load(&l.common.input)?.companies(company), l.limit);
+    let rows = limited(load(&l.common.input, cx)?.companies(company), l.limit);
     let columns = [
         "company",
         "connections",
@@ -84,15 +112,17 @@ pub fn companies(
         "deepest",
         "total_depth",
     ];
-    Ok(p.rows(out, &rows, l.common.format, &columns, "No company matches.")?)
+    Ok(cx
+        .printer
+        .rows(out, &rows, l.common.format, &columns, "No company matches.")?)
 }
 
 /// `rekindle metrics`.
-pub fn metrics(l: &Listing, p: &Printer, out: &mut dyn Write) -> Result<(), Failure> {
-    let analysis = load(&l.common.input)?;
+pub fn metrics(l: &Listing, cx: &Context, out: &mut dyn Write) -> Result<(), Failure> {
+    let analysis = load(&l.common.input, cx)?;
     let rows = limited(analysis.metrics().rows.clone(), l.limit);
     let columns = ["name", "last_interaction", "depth", "neglect"];
-    Ok(p.rows(
+    Ok(cx.printer.rows(
         out,
         &rows,
         l.common.format,
@@ -102,8 +132,10 @@ pub fn metrics(l: &Listing, p: &Printer, out: &mut dyn Write) -> Result<(), Fail
 }
 
 /// `rekindle person`.
-pub fn person(c: &Common, query: &str, p: &Printer, out: &mut dyn Write) -> Result<(), Failure> {
-    Ok(p.record(out, &load(&c.input)?.person(query)?, c.format)?)
+pub fn person(c: &Common, query: &str, cx: &Context, out: &mut dyn Write) -> Result<(), Failure> {
+    Ok(cx
+        .printer
+        .record(out, &load(&c.input, cx)?.person(query)?, c.format)?)
 }
 
 /// `rekindle graph`.
@@ -111,10 +143,11 @@ pub fn graph(
     input: &Input,
     format: GraphFormat,
     output: Option<&PathBuf>,
+    cx: &Context,
     out: &mut dyn Write,
 ) -> Result<(), Failure> {
     let target = Target::resolve(output.map(PathBuf::as_path), &input.path)?;
-    let analysis = load(input)?;
+    let analysis = load(input, cx)?;
     let network = analysis.network();
     target.write(out, |sink| match format {
         GraphFormat::Graphml => network.write_graphml(sink),
@@ -124,7 +157,7 @@ pub fn graph(
 }
 
 /// `rekindle diff`: the lists to `out`, a note that the arguments were swapped to stderr.
-pub fn diff(args: &DiffArgs, p: &Printer, out: &mut dyn Write) -> Result<(), Failure> {
+pub fn diff(args: &DiffArgs, cx: &Context, out: &mut dyn Write) -> Result<(), Failure> {
     let err = &mut std::io::stderr();
     if args.read.as_of.is_some() {
         return Err("diff reads each export as of its own date: --as-of does not apply".into());
@@ -134,8 +167,8 @@ pub fn diff(args: &DiffArgs, p: &Printer, out: &mut dyn Write) -> Result<(), Fai
         redact: false,
         ..args.read.options()?
     };
-    let a = load_path(&args.old, &options)?;
-    let b = load_path(&args.new, &options)?;
+    let a = load_path(&args.old, &options, cx)?;
+    let b = load_path(&args.new, &options, cx)?;
     let (mut diff, swapped) = Analysis::diff_any_order(&a, &b)?;
     if swapped {
         writeln!(
@@ -153,13 +186,18 @@ pub fn diff(args: &DiffArgs, p: &Printer, out: &mut dyn Write) -> Result<(), Fai
     if let Some(n) = args.limit {
         diff.truncate(n);
     }
-    diff_view::write_diff(out, &diff, args.format, p)
+    diff_view::write_diff(out, &diff, args.format, &cx.printer)
 }
 
 /// The diff from the export at `old` to the analysed `newer` (`--since`), in
 /// either order (a note on stderr when `old` is the newer one), and the
 /// newer side's metrics.
-fn since(input: &Input, old: &Path, newer: &Analysis) -> Result<(Diff, Option<Analysis>), Failure> {
+fn since(
+    input: &Input,
+    old: &Path,
+    newer: &Analysis,
+    cx: &Context,
+) -> Result<(Diff, Option<Analysis>), Failure> {
     if input.read.redact {
         // Pseudonyms differ between two exports: a redacted pair cannot be matched.
         return Err("--since cannot be combined with --redact".into());
@@ -168,7 +206,7 @@ fn since(input: &Input, old: &Path, newer: &Analysis) -> Result<(Diff, Option<An
         as_of: None,
         ..input.read.options()?
     };
-    let o = load_path(old, &options)?;
+    let o = load_path(old, &options, cx)?;
     let (diff, swapped) = Analysis::diff_any_order(&o, newer)?;
     if swapped {
         writeln!(
@@ -185,18 +223,19 @@ fn since(input: &Input, old: &Path, newer: &Analysis) -> Result<(Diff, Option<An
 }
 
 /// `rekindle report`.
-pub fn report(
-    input: &Input,
-    output: &PathBuf,
-    limit: Option<usize>,
-    since_old: Option<&PathBuf>,
-    out: &mut dyn Write,
-) -> Result<(), Failure> {
+pub fn report(args: &ReportArgs, cx: &Context, out: &mut dyn Write) -> Result<(), Failure> {
+    let ReportArgs {
+        input,
+        output,
+        limit,
+        since: since_old,
+    } = args;
+    let limit = *limit;
     let target = Target::resolve(Some(output), &input.path)?;
-    let analysis = load(input)?;
+    let analysis = load(input, cx)?;
     let since = match since_old {
         Some(old) => Some(diff_view::since_section(
-            &since(input, old, &analysis)?.0,
+            &since(input, old, &analysis, cx)?.0,
             limit,
         )),
         None => None,
@@ -214,35 +253,36 @@ pub fn report(
 }
 
 /// `rekindle remind`.
-pub fn remind(
-    input: &Input,
-    output: Option<&PathBuf>,
-    limit: usize,
-    every: u64,
-    start: Option<chrono::NaiveDate>,
-    since_old: Option<&PathBuf>,
-    out: &mut dyn Write,
-) -> Result<(), Failure> {
+pub fn remind(args: &RemindArgs, cx: &Context, out: &mut dyn Write) -> Result<(), Failure> {
+    let RemindArgs {
+        input,
+        output,
+        limit,
+        every,
+        start,
+        since: since_old,
+    } = args;
+    let output = output.as_ref();
     let target = Target::resolve(output.map(PathBuf::as_path), &input.path)?;
-    let analysis = load(input)?;
+    let analysis = load(input, cx)?;
     let congratulate = match since_old {
         Some(old) => {
-            let (diff, swapped) = since(input, old, &analysis)?;
+            let (diff, swapped) = since(input, old, &analysis, cx)?;
             let newer = swapped.as_ref().unwrap_or(&analysis);
             diff_view::congratulations(&diff, newer.metrics())
         }
         None => Vec::new(),
     };
-    let rows = limited(analysis.neglected(), Some(limit));
+    let rows = limited(analysis.neglected(), Some(*limit));
     // Tomorrow by the clock, not by the export: an export can be old.
-    let start = match start {
+    let start = match *start {
         Some(day) => day,
         None => chrono::Local::now()
             .date_naive()
             .succ_opt()
             .ok_or("today is the last day chrono knows")?,
     };
-    let ics = calendar::build(&congratulate, &rows, start, every, chrono::Utc::now())?;
+    let ics = calendar::build(&congratulate, &rows, start, *every, chrono::Utc::now())?;
     target.write(out, |sink| sink.write_all(ics.as_bytes()))
 }
 

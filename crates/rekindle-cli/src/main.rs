@@ -10,6 +10,7 @@ mod charts;
 mod commands;
 mod diff_view;
 mod html;
+mod ledger_cmd;
 mod output;
 mod output_file;
 mod plan_view;
@@ -22,10 +23,14 @@ use std::process::ExitCode;
 use clap::Parser;
 
 use args::{Cli, Command};
+use commands::Context;
 use output::{Failure, Printer};
 
 fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
-    let p = &Printer::new(cli.color, cli.raw_csv);
+    let p = &Context {
+        printer: Printer::new(cli.color, cli.raw_csv),
+        ledger: cli.ledger,
+    };
     match cli.command {
         Command::Summary(c) => commands::summary(&c, p, out),
         Command::Neglected(l) => commands::neglected(&l, p, out),
@@ -41,29 +46,9 @@ fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
             input,
             format,
             output,
-        } => commands::graph(&input, format, output.as_ref(), out),
-        Command::Report {
-            input,
-            output,
-            limit,
-            since,
-        } => commands::report(&input, &output, limit, since.as_ref(), out),
-        Command::Remind {
-            input,
-            output,
-            limit,
-            every,
-            start,
-            since,
-        } => commands::remind(
-            &input,
-            output.as_ref(),
-            limit,
-            every,
-            start,
-            since.as_ref(),
-            out,
-        ),
+        } => commands::graph(&input, format, output.as_ref(), p, out),
+        Command::Report(args) => commands::report(&args, p, out),
+        Command::Remind(args) => commands::remind(&args, p, out),
         Command::Diff(args) => commands::diff(&args, p, out),
         Command::Plan {
             common,
@@ -71,6 +56,7 @@ fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
             since,
         } => plan_view::plan(&common, limit, since.as_deref(), p, out),
         Command::Reciprocity(l) => plan_view::reciprocity(&l, p, out),
+        Command::Ledger(command) => ledger_cmd::run(command, p, out),
         Command::Completions { shell } => commands::completions(shell, out),
         Command::Man => commands::man(out),
     }

@@ -9,8 +9,8 @@ use rekindle::{Analysis, Options};
 use serde::Serialize;
 
 use crate::args::{Common, Listing, OutputFormat};
-use crate::commands::{load, load_path};
-use crate::output::{Failure, Printer, limited};
+use crate::commands::{Context, load, load_path};
+use crate::output::{Failure, limited};
 
 /// A plan item as a table shows it: the why, the step and the note under it.
 #[derive(Serialize)]
@@ -36,7 +36,12 @@ pub fn plan_reason(item: &PlanItem) -> String {
 
 /// Loads the older export for `--since`: never with `--redact` (pseudonyms
 /// of two exports cannot be matched), and it must be the older one.
-pub fn older(common: &Common, since: &Path, newer: &Analysis) -> Result<Analysis, Failure> {
+pub fn older(
+    common: &Common,
+    since: &Path,
+    newer: &Analysis,
+    cx: &Context,
+) -> Result<Analysis, Failure> {
     if common.input.read.redact {
         return Err("--since cannot be combined with --redact".into());
     }
@@ -44,7 +49,7 @@ pub fn older(common: &Common, since: &Path, newer: &Analysis) -> Result<Analysis
         as_of: None,
         ..common.input.read.options()?
     };
-    let older = load_path(since, &options)?;
+    let older = load_path(since, &options, cx)?;
     if older.network().as_of > newer.network().as_of {
         return Err(format!(
             "--since {} is the newer export ({} after {}): give the older one",
@@ -62,11 +67,12 @@ pub fn plan(
     common: &Common,
     limit: usize,
     since: Option<&Path>,
-    p: &Printer,
+    cx: &Context,
     out: &mut dyn Write,
 ) -> Result<(), Failure> {
-    let analysis = load(&common.input)?;
-    let older = since.map(|s| older(common, s, &analysis)).transpose()?;
+    let p = &cx.printer;
+    let analysis = load(&common.input, cx)?;
+    let older = since.map(|s| older(common, s, &analysis, cx)).transpose()?;
     let items = analysis.plan(&PlanOptions {
         since: older.as_ref(),
         limit,
@@ -91,8 +97,9 @@ pub fn plan(
 }
 
 /// `rekindle reciprocity`.
-pub fn reciprocity(l: &Listing, p: &Printer, out: &mut dyn Write) -> Result<(), Failure> {
-    let rows = limited(load(&l.common.input)?.reciprocity(), l.limit);
+pub fn reciprocity(l: &Listing, cx: &Context, out: &mut dyn Write) -> Result<(), Failure> {
+    let p = &cx.printer;
+    let rows = limited(load(&l.common.input, cx)?.reciprocity(), l.limit);
     let columns = ["name", "they_gave", "you_gave", "balance"];
     let empty = "No recommendations, endorsements or invitation notes either way.";
     Ok(p.reasoned_rows(out, &rows, l.common.format, &columns, empty)?)

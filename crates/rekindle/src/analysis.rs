@@ -3,10 +3,13 @@
 
 use std::path::Path;
 
+use chrono::NaiveDate;
+
 use crate::diff::Diff;
 use crate::error::{Candidate, Error, Result, Warning};
 use crate::export::Export;
 use crate::identity::PersonId;
+use crate::ledger::{Effects, Ledger};
 use crate::metrics::{self, Metrics};
 use crate::network::Network;
 use crate::options::Options;
@@ -49,8 +52,46 @@ impl Analysis {
     /// report can show a real one; with `options.strict`, the first warning
     /// is an [`Error::Strict`].
     pub fn from_export(export: Export, options: &Options) -> Result<Analysis> {
+        Analysis::build(export, options, None)
+    }
+
+    /// [`Analysis::open`] with the user's [`Ledger`] applied as of `today`
+    /// (the caller's clock: the library has none): touches count as
+    /// interactions, cadences replace the inferred rhythm, snoozed and
+    /// ignored people leave the suggesting lists.
+    pub fn open_with_ledger(
+        path: impl AsRef<Path>,
+        options: &Options,
+        ledger: &Ledger,
+        today: NaiveDate,
+    ) -> Result<Analysis> {
+        let export = Export::open_with(path, &options.limits)?;
+        Analysis::from_export_with_ledger(export, options, ledger, today)
+    }
+
+    /// [`Analysis::from_export`] with the user's [`Ledger`] applied as of `today`.
+    pub fn from_export_with_ledger(
+        export: Export,
+        options: &Options,
+        ledger: &Ledger,
+        today: NaiveDate,
+    ) -> Result<Analysis> {
+        Analysis::build(export, options, Some((ledger, today)))
+    }
+
+    fn build(
+        export: Export,
+        options: &Options,
+        ledger: Option<(&Ledger, NaiveDate)>,
+    ) -> Result<Analysis> {
         let mut network = Network::from_export(&export, options)?;
         drop(export);
+        // Entries match people by names and URLs: before any redaction.
+        let effects = match ledger {
+            Some((ledger, today)) => Effects::new(ledger, &network.people, today),
+            None => Effects::none(),
+        };
+        network.warnings.extend(effects.warnings().iter().cloned());
         if options.redact {
             network.redact();
         }
@@ -62,7 +103,7 @@ impl Analysis {
                 more: network.warnings.len() - 1,
             });
         }
-        let metrics = metrics::compute(&network)?;
+        let metrics = metrics::compute_with(&network, &effects)?;
         Ok(Analysis { network, metrics })
     }
 

@@ -114,6 +114,26 @@ pub enum Error {
     /// The metrics engine (polars) failed; this is a bug in rekindle, not in the input.
     #[error("computing metrics failed")]
     Metrics(#[from] polars::error::PolarsError),
+    /// A ledger file that cannot be used: not TOML, a value of the wrong
+    /// kind, or a newer schema. The file is never rewritten.
+    #[error("{}{}: {message}", path.display(), line.map(|l| format!(" line {l}")).unwrap_or_default())]
+    Ledger {
+        /// The ledger file.
+        path: PathBuf,
+        /// The 1-based line, where it is known.
+        line: Option<usize>,
+        /// What is wrong.
+        message: String,
+    },
+    /// The ledger (or its lock or folder) could not be written; the old file is intact.
+    #[error("{}: cannot write the ledger", path.display())]
+    LedgerWrite {
+        /// The file or folder that failed.
+        path: PathBuf,
+        /// The underlying error.
+        #[source]
+        source: std::io::Error,
+    },
     /// `strict` was asked for and reading gave a warning.
     #[error("{first}{}; --strict makes warnings errors", more_warnings(*more))]
     Strict {

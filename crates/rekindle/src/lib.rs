@@ -37,6 +37,7 @@ mod export;
 mod graph_formats;
 mod identity;
 mod keys;
+pub mod ledger;
 mod limits;
 pub mod metrics;
 mod network;

@@ -22,6 +22,14 @@
 //!   [`MIN_NEGLECTED_DEPTH`] that are not in touch, `depth × (1 − 1/overdue)`:
 //!   deep ties silent many times longer than their own rhythm score highest.
 //!   Zero for everybody else.
+//!
+//! [`compute_with`] applies the user's [ledger](crate::ledger): a touch counts
+//! as an interaction (`last_interaction`, so in touch, overdue and neglect);
+//! a cadence replaces the inferred rhythm for overdue and in touch, uncapped
+//! (in touch then means within the cadence, not within [`IN_TOUCH_DAYS`]);
+//! snoozed and ignored people keep their scores but are marked, and the
+//! suggesting reports leave them off. A touch after the as-of date counts as
+//! on the as-of date.
 
 use std::collections::HashMap;
 
@@ -29,6 +37,7 @@ use polars::prelude::*;
 
 use crate::error::{Error, Result};
 use crate::identity::PersonId;
+use crate::ledger::Effects;
 use crate::network::{InteractionKind, Network, Tie, day_date, day_number};
 
 /// Messages less than this many days apart are one period of activity.
@@ -71,7 +80,7 @@ pub struct PersonMetrics {
     pub group_messages_received: u32,
     /// First message either way (direct or group).
     pub first_interaction: Option<chrono::NaiveDate>,
-    /// Last message either way (direct or group).
+    /// Last message either way (direct or group), or touch from your ledger.
     pub last_interaction: Option<chrono::NaiveDate>,
     /// Last direct message you sent them.
     pub last_sent: Option<chrono::NaiveDate>,
@@ -103,6 +112,21 @@ pub struct PersonMetrics {
     pub in_touch: bool,
     /// How neglected the relationship is, 0–100 (0 unless it qualifies).
     pub neglect: f64,
+    /// The latest touch from your ledger, in words (`coffee on 2026-11-30`).
+    pub ledger_touch: Option<String>,
+    /// The cadence from your ledger, in days, replacing the inferred rhythm.
+    pub cadence_days: Option<u32>,
+    /// Snoozed in your ledger until this day (only while it is still ahead).
+    pub snoozed_until: Option<chrono::NaiveDate>,
+    /// Ignored in your ledger: never suggested.
+    pub ignored: bool,
+}
+
+impl PersonMetrics {
+    /// Whether your ledger keeps them off the suggesting lists (snoozed or ignored).
+    pub fn hidden(&self) -> bool {
+        self.ignored || self.snoozed_until.is_some()
+    }
 }
 
 /// The metrics of every person, as a polars DataFrame and as typed rows.
@@ -140,7 +164,31 @@ fn polars_error(e: PolarsError) -> Error {
 /// # Ok::<(), rekindle::Error>(())
 /// ```
 pub fn compute(network: &Network) -> Result<Metrics> {
-    let raw = compute_frame(network).map_err(polars_error)?;
+    compute_with(network, &Effects::none())
+}
+
+/// Computes every person's metrics with the user's ledger applied (see the
+/// module docs).
+///
+/// ```
+/// use rekindle::ledger::{Effects, Ledger};
+/// let export = rekindle::Export::open("../../data-samples/2026")?;
+/// let network = rekindle::Network::from_export(&export, &Default::default())?;
+/// let ledger = Ledger::parse(
+///     "version = 1\n[people.\"maya okonkwo-reyes\"]\nname = \"Maya Okonkwo-Reyes\"\n\
+///      touches = [{ on = 2026-09-30, how = \"coffee\" }]\n",
+///     "ledger.toml",
+/// )?;
+/// let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+/// let metrics = rekindle::metrics::compute_with(&network, &Effects::new(&ledger, &network.people, today))?;
+/// let maya = metrics.rows.iter().find(|m| m.name == "Maya Okonkwo-Reyes").unwrap();
+/// assert!(maya.in_touch);
+/// assert_eq!(maya.last_interaction.map(|d| d.to_string()).as_deref(), Some("2026-09-30"));
+/// assert_eq!(maya.ledger_touch.as_deref(), Some("coffee on 2026-09-30"));
+/// # Ok::<(), rekindle::Error>(())
+/// ```
+pub fn compute_with(network: &Network, effects: &Effects) -> Result<Metrics> {
+    let raw = compute_frame(network, effects).map_err(polars_error)?;
     let rows = extract_rows(&raw).map_err(polars_error)?;
     let frame = raw
         .lazy()
@@ -155,13 +203,32 @@ pub fn compute(network: &Network) -> Result<Metrics> {
     Ok(Metrics { frame, rows })
 }
 
-const DATE_COLUMNS: [&str; 5] = [
+const DATE_COLUMNS: [&str; 6] = [
     "connected_on",
     "first_interaction",
     "last_interaction",
     "last_sent",
     "last_received",
+    "snoozed_until",
 ];
+
+/// The ledger's effects, one row per person they apply to.
+fn effects_frame(effects: &Effects, as_of: i32) -> PolarsResult<DataFrame> {
+    let mut rows: Vec<_> = effects.iter().collect();
+    rows.sort_by_key(|(id, _)| *id);
+    fn touch(e: &crate::ledger::PersonEffect) -> Option<&crate::ledger::Touch> {
+        e.last_touch.as_ref()
+    }
+    df!(
+        "person_id" => rows.iter().map(|(id, _)| id.0).collect::<Vec<u32>>(),
+        // A touch after the as-of date counts as on it.
+        "touch_day" => rows.iter().map(|(_, e)| touch(e).map(|t| day_number(t.on).min(as_of))).collect::<Vec<_>>(),
+        "ledger_touch" => rows.iter().map(|(_, e)| touch(e).map(|t| format!("{} on {}", t.how, t.on))).collect::<Vec<_>>(),
+        "cadence_days" => rows.iter().map(|(_, e)| e.cadence_days).collect::<Vec<_>>(),
+        "snoozed_until" => rows.iter().map(|(_, e)| e.snoozed_until.map(day_number)).collect::<Vec<_>>(),
+        "ignored" => rows.iter().map(|(_, e)| e.ignored).collect::<Vec<bool>>(),
+    )
+}
 
 /// The people and what the graph says of them, one row each, before any message metric.
 fn people_frame(network: &Network) -> PolarsResult<DataFrame> {
@@ -237,7 +304,7 @@ fn people_frame(network: &Network) -> PolarsResult<DataFrame> {
     )
 }
 
-fn compute_frame(network: &Network) -> PolarsResult<DataFrame> {
+fn compute_frame(network: &Network, effects: &Effects) -> PolarsResult<DataFrame> {
     let interactions = &network.interactions;
     let months: Vec<i32> = interactions
         .day
@@ -320,7 +387,9 @@ fn compute_frame(network: &Network) -> PolarsResult<DataFrame> {
     let rhythm_days = {
         let g = col("typical_gap_days").fill_null(lit(DEFAULT_RHYTHM_DAYS));
         let g = when(g.clone().lt(lit(14.0))).then(lit(14.0)).otherwise(g);
-        when(g.clone().gt(lit(365.0))).then(lit(365.0)).otherwise(g)
+        let g = when(g.clone().gt(lit(365.0))).then(lit(365.0)).otherwise(g);
+        // The ledger's cadence, when there is one, uncapped.
+        f("cadence_days").fill_null(g)
     };
     let exchange = when(two_way.clone())
         .then(
@@ -364,6 +433,24 @@ fn compute_frame(network: &Network) -> PolarsResult<DataFrame> {
                 .map(|c| col(*c).cast(DataType::UInt32).fill_null(lit(0u32)))
                 .collect::<Vec<_>>(),
         )
+        .join(
+            effects_frame(effects, as_of)?.lazy(),
+            [col("person_id")],
+            [col("person_id")],
+            JoinArgs::new(JoinType::Left),
+        )
+        .with_columns([
+            // A ledger touch counts as an interaction.
+            when(
+                col("touch_day")
+                    .gt(col("last_interaction"))
+                    .or(col("last_interaction").is_null()),
+            )
+            .then(col("touch_day"))
+            .otherwise(col("last_interaction"))
+            .alias("last_interaction"),
+            col("ignored").fill_null(lit(false)),
+        ])
         .with_columns([
             (lit(as_of) - col("last_interaction")).alias("days_since_last_interaction"),
             when(larger.clone().gt(lit(0.0)))
@@ -375,9 +462,13 @@ fn compute_frame(network: &Network) -> PolarsResult<DataFrame> {
         ])
         .with_columns([
             (f("days_since_last_interaction") / col("rhythm_days")).alias("overdue"),
-            col("days_since_last_interaction")
-                .lt_eq(lit(IN_TOUCH_DAYS))
-                .or(f("days_since_last_interaction").lt_eq(col("rhythm_days") * lit(2.0)))
+            when(col("cadence_days").is_not_null())
+                .then(f("days_since_last_interaction").lt_eq(col("rhythm_days")))
+                .otherwise(
+                    col("days_since_last_interaction")
+                        .lt_eq(lit(IN_TOUCH_DAYS))
+                        .or(f("days_since_last_interaction").lt_eq(col("rhythm_days") * lit(2.0))),
+                )
                 .fill_null(lit(false))
                 .alias("in_touch"),
         ])
@@ -423,6 +514,10 @@ fn compute_frame(network: &Network) -> PolarsResult<DataFrame> {
             col("overdue"),
             col("in_touch"),
             col("neglect"),
+            col("ledger_touch"),
+            col("cadence_days").cast(DataType::UInt32),
+            col("snoozed_until").cast(DataType::Int32),
+            col("ignored"),
         ])
         .sort(["person_id"], SortMultipleOptions::default())
         .collect()?;
@@ -496,6 +591,10 @@ fn extract_rows(frame: &DataFrame) -> PolarsResult<Vec<PersonMetrics>> {
     let overdue = f64s("overdue")?;
     let in_touch = bools("in_touch")?;
     let neglect = f64s("neglect")?;
+    let ledger_touch = strs("ledger_touch")?;
+    let cadence: Vec<Option<u32>> = frame.column("cadence_days")?.u32()?.iter().collect();
+    let snoozed_until = i32s("snoozed_until")?;
+    let ignored = bools("ignored")?;
     Ok((0..frame.height())
         .map(|i| PersonMetrics {
             person_id: ids[i],
@@ -528,6 +627,10 @@ fn extract_rows(frame: &DataFrame) -> PolarsResult<Vec<PersonMetrics>> {
             overdue: overdue[i].map(|o| round(o, 100.0)),
             in_touch: in_touch[i],
             neglect: round(neglect[i].unwrap_or(0.0), 10.0),
+            ledger_touch: ledger_touch[i].clone(),
+            cadence_days: cadence[i],
+            snoozed_until: date(snoozed_until[i]),
+            ignored: ignored[i],
         })
         .collect())
 }

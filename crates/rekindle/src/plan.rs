@@ -25,6 +25,8 @@
 //!   (`Positions.csv`); a tie gone cold gets "reconnect first, then ask".
 //! - **reconnect**: the neglected list, most neglected first.
 //!
+//! People your ledger snoozes or ignores get no item at all.
+//!
 //! ```
 //! use rekindle::{Analysis, Options, plan::{Action, PlanOptions}};
 //!
@@ -246,6 +248,8 @@ pub fn plan(
     follow_up(network, metrics, &mut candidates);
     ask(network, metrics, &mut candidates);
     reconnect(network, metrics, &mut candidates);
+    // People your ledger snoozes or ignores are never suggested.
+    candidates.retain(|c| metrics.get(c.item.person).is_none_or(|m| !m.hidden()));
     let items = fold(network, candidates);
     mix(items, limit)
 }
@@ -776,6 +780,10 @@ mod tests {
             overdue: None,
             in_touch: false,
             neglect: 0.0,
+            ledger_touch: None,
+            cadence_days: None,
+            snoozed_until: None,
+            ignored: false,
         };
         let mut i = item(&m, action, String::new(), "");
         i.score = score;

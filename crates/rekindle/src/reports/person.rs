@@ -204,7 +204,11 @@ pub fn person(network: &Network, metrics: &Metrics, id: PersonId) -> Option<Pers
         .days_since_last_interaction
         .map(|d| human_days(i64::from(d)))
         .unwrap_or_else(|| "never".into());
-    let neglected = if m.neglect > 0.0 {
+    let neglected = if m.ignored {
+        "not on the list: your ledger says never to suggest them".to_string()
+    } else if let Some(until) = m.snoozed_until {
+        format!("not on the list: snoozed in your ledger until {until}")
+    } else if m.neglect > 0.0 {
         format!(
             "on the list (score {:.1}): {}",
             m.neglect,
@@ -212,6 +216,12 @@ pub fn person(network: &Network, metrics: &Metrics, id: PersonId) -> Option<Pers
         )
     } else if !two_way {
         "not on the list: you never exchanged messages both ways".into()
+    } else if m.in_touch
+        && let Some(cadence) = m.cadence_days
+    {
+        format!(
+            "not on the list: in touch (last interaction {since} ago, within your ledger's cadence of {cadence} days)"
+        )
     } else if m.in_touch {
         format!(
             "not on the list: in touch (last interaction {since} ago, within {IN_TOUCH_DAYS} days or twice your usual gap)"

@@ -43,9 +43,14 @@ pub struct RelationshipRow {
     pub reason: String,
 }
 
-/// People you were close to and have let go cold, most worth rekindling first.
+/// People you were close to and have let go cold, most worth rekindling first
+/// (leaving off those your ledger snoozes or ignores).
 pub fn neglected(network: &Network, metrics: &Metrics) -> Vec<RelationshipRow> {
-    let mut rows: Vec<&PersonMetrics> = metrics.rows.iter().filter(|m| m.neglect > 0.0).collect();
+    let mut rows: Vec<&PersonMetrics> = metrics
+        .rows
+        .iter()
+        .filter(|m| m.neglect > 0.0 && !m.hidden())
+        .collect();
     rows.sort_by(|a, b| {
         b.neglect
             .total_cmp(&a.neglect)
@@ -144,8 +149,16 @@ fn in_year(date: Option<NaiveDate>) -> String {
         .unwrap_or_default()
 }
 
+/// "coffee on 2026-11-30, from your ledger", where the ledger has a touch.
+fn ledger_touch(m: &PersonMetrics) -> Option<String> {
+    m.ledger_touch
+        .as_ref()
+        .map(|t| format!("{t}, from your ledger"))
+}
+
 pub(super) fn neglect_reason(network: &Network, m: &PersonMetrics) -> String {
     let mut parts = vec![history(m)];
+    parts.extend(ledger_touch(m));
     if let Some(days) = m.days_since_last_interaction {
         let mut silent = format!("silent for {}", human_days(i64::from(days)));
         if let Some(overdue) = m.overdue
@@ -161,6 +174,7 @@ pub(super) fn neglect_reason(network: &Network, m: &PersonMetrics) -> String {
 
 pub(super) fn strongest_reason(network: &Network, m: &PersonMetrics) -> String {
     let mut parts = vec![history(m)];
+    parts.extend(ledger_touch(m));
     if let Some(days) = m.days_since_last_interaction {
         parts.push(match days {
             0 => "last talked on the as-of day".to_string(),

@@ -53,6 +53,10 @@ pub struct Summary {
     pub recommendations_given: usize,
     /// People on the neglected list.
     pub neglected: usize,
+    /// People your ledger snoozes (until a day still ahead).
+    pub snoozed: usize,
+    /// People your ledger says never to suggest.
+    pub ignored: usize,
     /// Connections never contacted (no two-way exchange).
     pub never_contacted: usize,
     /// Rows skipped or values left empty, each naming its file and line.
@@ -96,6 +100,12 @@ pub fn summary(network: &Network, metrics: &Metrics) -> Summary {
         recommendations_received: network.facts.recommendations_received,
         recommendations_given: network.facts.recommendations_given,
         neglected: neglected(network, metrics).len(),
+        snoozed: metrics
+            .rows
+            .iter()
+            .filter(|m| m.snoozed_until.is_some())
+            .count(),
+        ignored: metrics.rows.iter().filter(|m| m.ignored).count(),
         never_contacted: never_contacted(metrics).len(),
         warnings: network.warnings.iter().map(ToString::to_string).collect(),
     }
