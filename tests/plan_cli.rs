@@ -1,0 +1,119 @@
+//! `rekindle plan` and `rekindle reciprocity` through the real binary, on
+//! the samples: the story's plan as golden output, and what must never be in it.
+
+mod common;
+
+use common::{golden, json, rekindle, stdout};
+
+fn pairs(plan: &serde_json::Value) -> Vec<(String, String)> {
+    plan.as_array()
+        .expect("an array")
+        .iter()
+        .map(|i| {
+            (
+                i["action"].as_str().unwrap().to_string(),
+                i["name"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn the_sample_story_plan() {
+    golden("plan.txt", &stdout(&["plan", "2026"]));
+    let all = stdout(&["plan", "2026", "--format", "json", "--limit", "0"]);
+    golden("plan.json", &all);
+    let plan: serde_json::Value = serde_json::from_str(&all).unwrap();
+    let found = pairs(&plan);
+    for expected in [
+        ("reply", "Elif Demir"),
+        ("reciprocate", "Priya Raman"),
+        ("ask", "Maya Okonkwo-Reyes"),
+        ("ask", "Tomás Álvarez"),
+    ] {
+        let expected = (expected.0.to_string(), expected.1.to_string());
+        assert!(found.contains(&expected), "{expected:?} not in {found:?}");
+    }
+    // The recruiter, the sponsored sender, the closed account, the spammer:
+    // never in the plan. Lena's invitation note was never accepted.
+    for never in [
+        "Dana Whitfield",
+        "Northwind Careers",
+        "LinkedIn Member",
+        "Crypto Deals",
+        "Lena Fischer",
+    ] {
+        assert!(found.iter().all(|(_, n)| n != never), "{never} in {found:?}");
+    }
+    // One item per person.
+    let mut names: Vec<&String> = found.iter().map(|(_, n)| n).collect();
+    names.sort();
+    names.dedup();
+    assert_eq!(names.len(), found.len());
+    // Maya's note rides along; Tomás's too.
+    let maya = plan
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["name"] == "Maya Okonkwo-Reyes")
+        .unwrap();
+    assert!(
+        maya["note"]
+            .as_str()
+            .unwrap()
+            .starts_with("Met at the 2019")
+    );
+    let default = json(&["plan", "2026", "--format", "json"]);
+    let default = pairs(&default);
+    assert!(default.len() <= 7);
+    let mut actions: Vec<&String> = default.iter().map(|(a, _)| a).collect();
+    actions.dedup();
+    assert!(actions.len() >= 3, "{default:?}");
+}
+
+#[test]
+fn congratulate_comes_from_the_older_export() {
+    let plan = stdout(&[
+        "plan",
+        "2025-later",
+        "--since",
+        "2025",
+        "--format",
+        "json",
+        "--limit",
+        "0",
+    ]);
+    golden("plan-since.json", &plan);
+    let plan: serde_json::Value = serde_json::from_str(&plan).unwrap();
+    assert!(
+        pairs(&plan)
+            .iter()
+            .any(|(a, n)| a == "congratulate" && n == "Maya Okonkwo-Reyes"),
+        "{plan:#}"
+    );
+    let without = json(&["plan", "2025-later", "--format", "json", "--limit", "0"]);
+    assert!(pairs(&without).iter().all(|(a, _)| a != "congratulate"));
+    // The newer export as --since is refused, not silently reversed.
+    let out = rekindle(&["plan", "2025", "--since", "2025-later"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("newer export"));
+}
+
+#[test]
+fn redacted_plans_hold_no_name_and_no_note() {
+    let plan = stdout(&["plan", "2026", "--format", "json", "--limit", "0", "--redact"]);
+    for secret in ["Maya", "Priya", "Elif", "offsite", "Madrid", "linkedin.com/in/"] {
+        assert!(!plan.contains(secret), "{secret} in {plan}");
+    }
+    let out = rekindle(&["plan", "2025-later", "--since", "2025", "--redact"]);
+    assert!(!out.status.success());
+}
+
+#[test]
+fn the_reciprocity_ledger() {
+    golden("reciprocity.txt", &stdout(&["reciprocity", "2026"]));
+    let rows = json(&["reciprocity", "2026", "--format", "json"]);
+    let first = &rows[0];
+    assert_eq!(first["name"], "Priya Raman");
+    assert_eq!((first["they_gave"].as_u64(), first["you_gave"].as_u64()), (Some(3), Some(1)));
+}
