@@ -43,7 +43,10 @@ fn the_sample_story_plan() {
         "Crypto Deals",
         "Lena Fischer",
     ] {
-        assert!(found.iter().all(|(_, n)| n != never), "{never} in {found:?}");
+        assert!(
+            found.iter().all(|(_, n)| n != never),
+            "{never} in {found:?}"
+        );
     }
     // One item per person.
     let mut names: Vec<&String> = found.iter().map(|(_, n)| n).collect();
@@ -101,8 +104,17 @@ fn congratulate_comes_from_the_older_export() {
 
 #[test]
 fn redacted_plans_hold_no_name_and_no_note() {
-    let plan = stdout(&["plan", "2026", "--format", "json", "--limit", "0", "--redact"]);
-    for secret in ["Maya", "Priya", "Elif", "offsite", "Madrid", "linkedin.com/in/"] {
+    let plan = stdout(&[
+        "plan", "2026", "--format", "json", "--limit", "0", "--redact",
+    ]);
+    for secret in [
+        "Maya",
+        "Priya",
+        "Elif",
+        "offsite",
+        "Madrid",
+        "linkedin.com/in/",
+    ] {
         assert!(!plan.contains(secret), "{secret} in {plan}");
     }
     let out = rekindle(&["plan", "2025-later", "--since", "2025", "--redact"]);
@@ -115,5 +127,42 @@ fn the_reciprocity_ledger() {
     let rows = json(&["reciprocity", "2026", "--format", "json"]);
     let first = &rows[0];
     assert_eq!(first["name"], "Priya Raman");
-    assert_eq!((first["they_gave"].as_u64(), first["you_gave"].as_u64()), (Some(3), Some(1)));
+    assert_eq!(
+        (first["they_gave"].as_u64(), first["you_gave"].as_u64()),
+        (Some(3), Some(1))
+    );
+}
+
+#[test]
+fn person_reads_as_a_card_and_its_json_keeps_everything() {
+    let card = stdout(&["person", "2026", "okonkwo"]);
+    golden("person-card.txt", &card);
+    assert!(card.starts_with("Maya Okonkwo-Reyes — Head of Design at Tidewater Labs\n"));
+    assert!(card.contains("\nNow: Ask — "), "{card}");
+    assert!(
+        card.contains("\nYour note: Met at the 2019 design offsite."),
+        "{card}"
+    );
+    assert!(
+        !card.contains("{\"kind\""),
+        "ties are sentences, not JSON: {card}"
+    );
+    let maya = json(&["person", "2026", "okonkwo", "--format", "json"]);
+    assert_eq!(maya["plan"]["action"], "ask");
+    assert!(
+        maya["note"]
+            .as_str()
+            .unwrap()
+            .contains("service design book")
+    );
+    assert_eq!(maya["metrics"]["name"], "Maya Okonkwo-Reyes");
+    let redacted = stdout(&[
+        "person",
+        "2026",
+        "Person 14",
+        "--redact",
+        "--format",
+        "json",
+    ]);
+    assert!(!redacted.contains("offsite"), "{redacted}");
 }

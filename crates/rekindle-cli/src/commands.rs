@@ -133,9 +133,11 @@ pub fn metrics(l: &Listing, cx: &Context, out: &mut dyn Write) -> Result<(), Fai
 
 /// `rekindle person`.
 pub fn person(c: &Common, query: &str, cx: &Context, out: &mut dyn Write) -> Result<(), Failure> {
-    Ok(cx
-        .printer
-        .record(out, &load(&c.input, cx)?.person(query)?, c.format)?)
+    let report = load(&c.input, cx)?.person(query)?;
+    if c.format == crate::args::OutputFormat::Table {
+        return Ok(crate::plan_view::person_card(&report, out)?);
+    }
+    Ok(cx.printer.record(out, &report, c.format)?)
 }
 
 /// `rekindle graph`.

@@ -104,3 +104,115 @@ pub fn reciprocity(l: &Listing, cx: &Context, out: &mut dyn Write) -> Result<(),
     let empty = "No recommendations, endorsements or invitation notes either way.";
     Ok(p.reasoned_rows(out, &rows, l.common.format, &columns, empty)?)
 }
+
+/// `person` in table format: a card a person reads, not the JSON flattened.
+/// Every text from the export is put on one clean line.
+pub fn person_card(r: &rekindle::PersonReport, out: &mut dyn Write) -> std::io::Result<()> {
+    use crate::sanitize::one_line;
+    let m = &r.metrics;
+    let clean = |t: &str| one_line(t).into_owned();
+    let mut who = clean(&m.name);
+    match (m.position.as_deref(), m.company.as_deref()) {
+        (Some(p), Some(c)) => who += &format!(" — {} at {}", clean(p), clean(c)),
+        (Some(p), None) => who += &format!(" — {}", clean(p)),
+        (None, Some(c)) => who += &format!(" — at {}", clean(c)),
+        (None, None) => {}
+    }
+    writeln!(out, "{who}")?;
+    if let Some(url) = &m.profile_url {
+        writeln!(out, "{}", clean(url))?;
+    }
+    match (m.is_connection, m.connected_on) {
+        (true, Some(on)) => writeln!(out, "Connected since {on}.")?,
+        (true, None) => writeln!(out, "A connection.")?,
+        (false, _) => writeln!(out, "Not a connection.")?,
+    }
+    writeln!(out)?;
+    // The relationship: the same reason as the lists give.
+    let relationship = [&r.neglected, &r.strongest, &r.never_contacted]
+        .into_iter()
+        .find(|t| t.starts_with("on the list"))
+        .map(|t| t.split_once(": ").map_or(t.as_str(), |(_, rest)| rest))
+        .map(str::to_string)
+        .unwrap_or_else(|| r.neglected.clone());
+    writeln!(
+        out,
+        "The relationship: {}.",
+        clean(relationship.trim_end_matches('.'))
+    )?;
+    if !r.unanswered.starts_with("not") {
+        writeln!(out, "Unanswered: {}.", clean(&r.unanswered))?;
+    }
+    match &r.plan {
+        Some(item) => {
+            writeln!(
+                out,
+                "Now: {} — {}",
+                item.action.title(),
+                clean(&item.why_now)
+            )?;
+            writeln!(out, "     {}", clean(&item.suggestion))?;
+        }
+        None => writeln!(out, "Now: nothing pressing.")?,
+    }
+    if let Some(note) = &r.note {
+        writeln!(out, "Your note: {}", clean(note))?;
+    }
+    if !r.ties.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "Ties")?;
+        for t in &r.ties {
+            writeln!(out, "  - {}", tie_sentence(t))?;
+        }
+    }
+    if !r.activity.is_empty() {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "Activity per year (messages both ways, groups included)"
+        )?;
+        let total = |y: &rekindle::YearRow| y.sent + y.received + y.group;
+        let max = r.activity.iter().map(total).max().unwrap_or(0).max(1);
+        for y in &r.activity {
+            let n = total(y);
+            let width = (n as usize * 30).div_ceil(max as usize);
+            writeln!(out, "  {}  {:<30} {n}", y.year, "█".repeat(width))?;
+        }
+    }
+    Ok(())
+}
+
+/// One tie as a sentence: "They endorsed you for Go on 2024-05-01."
+fn tie_sentence(t: &rekindle::TieRow) -> String {
+    let detail = crate::sanitize::one_line(&t.detail).into_owned();
+    let on = t.date.map(|d| format!(" on {d}")).unwrap_or_default();
+    let to_you = t.direction == "to_you";
+    match t.kind.as_str() {
+        "connection" => format!("Connected{on}."),
+        "direct_messages" => format!("Direct messages: {detail}."),
+        "endorsement" => {
+            let skill = detail.strip_prefix("endorsed for ").unwrap_or(&detail);
+            if to_you {
+                format!("They endorsed you for {skill}{on}.")
+            } else {
+                format!("You endorsed them for {skill}{on}.")
+            }
+        }
+        "recommendation" if to_you => format!("They recommended you{on}."),
+        "recommendation" => format!("You recommended them{on}."),
+        "shared_groups" if t.direction == "from_you" => format!("You share {detail}."),
+        "shared_groups" => format!(
+            "They share {detail} {}.",
+            crate::sanitize::one_line(&t.direction)
+        )
+        .replace(" together with", " with"),
+        _ => {
+            let who = match t.direction.as_str() {
+                "to_you" => "from them",
+                "from_you" => "from you",
+                _ => "both ways",
+            };
+            format!("{} {who}{on}: {detail}.", t.kind.replace('_', " "))
+        }
+    }
+}

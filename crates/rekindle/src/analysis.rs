@@ -139,12 +139,17 @@ impl Analysis {
 
     /// Everything about the one person whose name or profile URL contains
     /// `query`: [`Error::NoMatch`] for nobody, [`Error::SeveralMatch`] with
-    /// the candidates for more than one.
+    /// the candidates for more than one. Their plan item (without an older
+    /// export, so never `congratulate`) and your note come with it.
     pub fn person(&self, query: &str) -> Result<PersonReport> {
         let id = self.find_person(query)?;
-        reports::person(&self.network, &self.metrics, id).ok_or_else(|| Error::NoMatch {
-            query: query.to_string(),
-        })
+        let mut report =
+            reports::person(&self.network, &self.metrics, id).ok_or_else(|| Error::NoMatch {
+                query: query.to_string(),
+            })?;
+        let everything = crate::plan::plan(&self.network, &self.metrics, None, 0);
+        report.plan = everything.into_iter().find(|i| i.person == id);
+        Ok(report)
     }
 
     /// The one person `query` names (as [`Analysis::person`] finds them).
