@@ -166,3 +166,23 @@ fn person_reads_as_a_card_and_its_json_keeps_everything() {
     ]);
     assert!(!redacted.contains("offsite"), "{redacted}");
 }
+
+#[test]
+fn the_report_opens_with_this_week() {
+    let page = stdout(&["report", "2026", "-o", "-"]);
+    let week = page
+        .find(r#"<section id="this-week">"#)
+        .expect("a This week section");
+    let neglected = page.find(r#"<section id="neglected">"#).expect("neglected");
+    assert!(week < neglected);
+    let section = &page[week..neglected];
+    assert!(section.contains("<strong>Reply</strong>"), "{section}");
+    assert!(section.contains("Elif Demir"), "{section}");
+    assert_eq!(
+        section.matches("<li>").count(),
+        json(&["plan", "2026", "--format", "json"])
+            .as_array()
+            .unwrap()
+            .len()
+    );
+}
