@@ -186,3 +186,37 @@ fn the_report_opens_with_this_week() {
             .len()
     );
 }
+
+#[test]
+fn remind_from_plan_writes_one_event_per_item_with_stable_uids() {
+    let ics = |start: &str| {
+        stdout(&[
+            "remind", "2026", "--from", "plan", "--limit", "7", "--start", start,
+        ])
+    };
+    let (a, b) = (ics("2026-10-06"), ics("2026-11-02"));
+    let plan = json(&["plan", "2026", "--format", "json"]);
+    let items = plan.as_array().unwrap();
+    assert_eq!(a.matches("BEGIN:VEVENT").count(), items.len());
+    let summaries: Vec<&str> = a
+        .lines()
+        .filter_map(|l| l.strip_prefix("SUMMARY:"))
+        .collect();
+    assert_eq!(summaries[0], "Reply Elif Demir");
+    assert!(
+        summaries.contains(&"Reciprocate Priya Raman"),
+        "{summaries:?}"
+    );
+    let uids = |text: &str| -> Vec<String> {
+        text.lines()
+            .filter(|l| l.starts_with("UID:plan-"))
+            .map(str::to_string)
+            .collect()
+    };
+    assert_eq!(uids(&a), uids(&b), "UIDs do not depend on the day");
+    assert_eq!(uids(&a).len(), items.len());
+    // The why and the step are in the description (unfolded), the note too.
+    let unfolded = a.replace("\r\n ", "");
+    assert!(unfolded.contains("Reply to their last message\\, even briefly."));
+    assert!(unfolded.contains("Your note: Met at the 2019 design offsite."));
+}

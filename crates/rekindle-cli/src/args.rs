@@ -193,6 +193,18 @@ pub struct RemindArgs {
     /// An older export: first one "Congratulate <name>" event per job change since it.
     #[arg(long, value_name = "OLD")]
     pub since: Option<PathBuf>,
+    /// What to remind of: the neglected list, or this week's plan (one event per item).
+    #[arg(long, value_enum, default_value_t = RemindFrom::Neglected)]
+    pub from: RemindFrom,
+}
+
+/// What `remind` makes events of.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RemindFrom {
+    /// "Reconnect with <name>", most neglected first.
+    Neglected,
+    /// One event per plan item: "Reply <name>", "Congratulate <name>", …
+    Plan,
 }
 
 /// `rekindle diff OLD NEW`.

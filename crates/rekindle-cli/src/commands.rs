@@ -263,10 +263,15 @@ pub fn remind(args: &RemindArgs, cx: &Context, out: &mut dyn Write) -> Result<()
         every,
         start,
         since: since_old,
+        from,
     } = args;
     let output = output.as_ref();
     let target = Target::resolve(output.map(PathBuf::as_path), &input.path)?;
     let analysis = load(input, cx)?;
+    if *from == crate::args::RemindFrom::Plan {
+        let ics = crate::plan_view::plan_calendar(args, &analysis, cx)?;
+        return target.write(out, |sink| sink.write_all(ics.as_bytes()));
+    }
     let congratulate = match since_old {
         Some(old) => {
             let (diff, swapped) = since(input, old, &analysis, cx)?;

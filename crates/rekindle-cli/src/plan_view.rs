@@ -37,17 +37,17 @@ pub fn plan_reason(item: &PlanItem) -> String {
 /// Loads the older export for `--since`: never with `--redact` (pseudonyms
 /// of two exports cannot be matched), and it must be the older one.
 pub fn older(
-    common: &Common,
+    input: &crate::args::Input,
     since: &Path,
     newer: &Analysis,
     cx: &Context,
 ) -> Result<Analysis, Failure> {
-    if common.input.read.redact {
+    if input.read.redact {
         return Err("--since cannot be combined with --redact".into());
     }
     let options = Options {
         as_of: None,
-        ..common.input.read.options()?
+        ..input.read.options()?
     };
     let older = load_path(since, &options, cx)?;
     if older.network().as_of > newer.network().as_of {
@@ -72,7 +72,9 @@ pub fn plan(
 ) -> Result<(), Failure> {
     let p = &cx.printer;
     let analysis = load(&common.input, cx)?;
-    let older = since.map(|s| older(common, s, &analysis, cx)).transpose()?;
+    let older = since
+        .map(|s| older(&common.input, s, &analysis, cx))
+        .transpose()?;
     let items = analysis.plan(&PlanOptions {
         since: older.as_ref(),
         limit,
@@ -215,4 +217,30 @@ fn tie_sentence(t: &rekindle::TieRow) -> String {
             format!("{} {who}{on}: {detail}.", t.kind.replace('_', " "))
         }
     }
+}
+
+/// `remind --from plan`: the plan (with `--since`, its job changes too) as
+/// calendar events, `--limit` items, one every `--every` from `--start`.
+pub fn plan_calendar(
+    args: &crate::args::RemindArgs,
+    analysis: &Analysis,
+    cx: &Context,
+) -> Result<String, Failure> {
+    let older = args
+        .since
+        .as_deref()
+        .map(|s| older(&args.input, s, analysis, cx))
+        .transpose()?;
+    let items = analysis.plan(&PlanOptions {
+        since: older.as_ref(),
+        limit: args.limit,
+    })?;
+    let start = match args.start {
+        Some(day) => day,
+        None => chrono::Local::now()
+            .date_naive()
+            .succ_opt()
+            .ok_or("today is the last day chrono knows")?,
+    };
+    crate::calendar::build_plan(&items, start, args.every, chrono::Utc::now())
 }
