@@ -220,3 +220,19 @@ fn remind_from_plan_writes_one_event_per_item_with_stable_uids() {
     assert!(unfolded.contains("Reply to their last message\\, even briefly."));
     assert!(unfolded.contains("Your note: Met at the 2019 design offsite."));
 }
+
+#[test]
+fn csv_plans_keep_every_evidence_column_on_every_row() {
+    let csv = stdout(&["plan", "2026", "--format", "csv", "--limit", "0"]);
+    let header = csv.lines().next().unwrap();
+    for column in ["gave", "target_company", "last_message", "invited_on"] {
+        assert!(
+            header.split(',').any(|c| c == column),
+            "{column} not in {header}"
+        );
+    }
+    assert!(
+        csv.contains("recommendation"),
+        "reciprocate's evidence is there: {csv}"
+    );
+}

@@ -183,43 +183,30 @@ pub struct PlanItem {
     /// Your own note on them (Notes.csv); none under redaction.
     pub note: Option<String>,
     /// reply: the day of their last message.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub last_message: Option<NaiveDate>,
     /// reply: their messages since your last one.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub messages_waiting: Option<u32>,
     /// congratulate: `new_company` or `new_role`.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub job_change: Option<JobChangeKind>,
     /// congratulate: the company before.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub old_company: Option<String>,
     /// congratulate: the position before.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub old_position: Option<String>,
     /// congratulate: the position now.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub new_position: Option<String>,
     /// reciprocate: what they gave you that you never returned.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub gave: Vec<Given>,
     /// follow_up: the day of the invitation.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub invited_on: Option<NaiveDate>,
     /// follow_up: `you` or `them`.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub invited_by: Option<&'static str>,
     /// ask: the company you want to work at, as your job file writes it.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub target_company: Option<String>,
     /// ask: the job's title.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub job_title: Option<String>,
     /// ask: how you know them there.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub known_via: Option<KnownVia>,
     /// reconnect: the last message either way.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub last_interaction: Option<NaiveDate>,
 }
 
