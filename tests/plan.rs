@@ -3,6 +3,7 @@
 //!
 //! Exports are built in memory. Every date is given in days before the as-of
 //! date, 2025-06-30, which comes from the export's name.
+#![allow(clippy::unwrap_used)] // a test may panic; the code under test may not
 
 use rekindle::plan::{Action, PlanItem, PlanOptions};
 use rekindle::{Analysis, Export, FileKind, Options};

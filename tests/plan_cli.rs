@@ -1,5 +1,6 @@
 //! `rekindle plan` and `rekindle reciprocity` through the real binary, on
 //! the samples: the story's plan as golden output, and what must never be in it.
+#![allow(clippy::unwrap_used)] // a test may panic; the code under test may not
 
 mod common;
 
