@@ -229,7 +229,7 @@ pub fn plan(
     let mut candidates = Vec::new();
     reply(network, metrics, &mut candidates);
     if let Some(diff) = diff {
-        congratulate(network, metrics, diff, &mut candidates);
+        congratulate(metrics, diff, &mut candidates);
     }
     reciprocate(network, metrics, &mut candidates);
     follow_up(network, metrics, &mut candidates);
@@ -329,7 +329,7 @@ fn reply(network: &Network, metrics: &Metrics, out: &mut Vec<Candidate>) {
     }
 }
 
-fn congratulate(network: &Network, metrics: &Metrics, diff: &Diff, out: &mut Vec<Candidate>) {
+fn congratulate(metrics: &Metrics, diff: &Diff, out: &mut Vec<Candidate>) {
     for jc in &diff.job_changes {
         let Some(m) = metrics.get(jc.person()) else {
             continue;
@@ -351,7 +351,6 @@ fn congratulate(network: &Network, metrics: &Metrics, diff: &Diff, out: &mut Vec
         i.old_company.clone_from(&jc.old_company);
         i.old_position.clone_from(&jc.old_position);
         i.new_position.clone_from(&jc.new_position);
-        let _ = network;
         out.push(Candidate {
             item: i,
             short: "they changed jobs".to_string(),
@@ -421,15 +420,14 @@ fn reciprocate(network: &Network, metrics: &Metrics, out: &mut Vec<Candidate>) {
         };
         let latest = gave.iter().filter_map(|g| g.date).max();
         let years = latest.map_or(3.0, |d| ((as_of - d).num_days().max(0) as f64) / 365.0);
-        let returned = match (
-            gave.iter().any(|g| g.what == "recommendation"),
-            l.you_endorsed,
-        ) {
-            (true, _) => "you have not written them one",
-            (false, _) => "you have not endorsed them",
+        let recommended = gave.iter().any(|g| g.what == "recommendation");
+        let returned = if recommended {
+            "you have not written them one"
+        } else {
+            "you have not endorsed them"
         };
         let why = format!("{} {}; {returned}.", first_name(&m.name), join_and(&words));
-        let suggestion = if gave.iter().any(|g| g.what == "recommendation") {
+        let suggestion = if recommended {
             "Write them a short recommendation for the work you saw them do."
         } else {
             "Endorse them for a skill you have seen them use."
