@@ -92,14 +92,18 @@ impl FileKind {
     }
 }
 
+/// `Job Applications.csv` and `Saved Jobs.csv`, which live in `Jobs/`.
+fn is_job_file(kind: FileKind) -> bool {
+    matches!(kind, FileKind::JobApplications | FileKind::SavedJobs)
+}
+
 /// The `Jobs/` subfolder of the export's root holds the two job files.
 fn in_jobs_folder(kind: FileKind, root: &str, folder: &str) -> bool {
     let sub = match folder.rsplit_once('/') {
         Some((parent, sub)) => (parent == root).then_some(sub),
         None => root.is_empty().then_some(folder),
     };
-    matches!(kind, FileKind::JobApplications | FileKind::SavedJobs)
-        && sub.is_some_and(|sub| sub.eq_ignore_ascii_case("jobs"))
+    is_job_file(kind) && sub.is_some_and(|sub| sub.eq_ignore_ascii_case("jobs"))
 }
 
 /// Lowercase, without spaces, underscores or dashes.
@@ -249,7 +253,10 @@ impl Archive {
             }
         }
         let export_name = file_stem(path);
-        let Some(min_depth) = known.iter().map(|k| k.1).min() else {
+        // The job files sit in a subfolder and say nothing alone: the
+        // export's root is where its other files are.
+        let rooted = |k: &&(FileKind, usize, String, String, usize, u64)| !is_job_file(k.0);
+        let Some(min_depth) = known.iter().filter(rooted).map(|k| k.1).min() else {
             if let Some(inner) = nested_zip {
                 return Err(Error::NestedZip {
                     path: path.to_path_buf(),
@@ -262,6 +269,7 @@ impl Archive {
         };
         let mut folders: Vec<&str> = known
             .iter()
+            .filter(rooted)
             .filter(|k| k.1 == min_depth)
             .map(|k| k.2.as_str())
             .collect();
