@@ -237,3 +237,17 @@ fn csv_plans_keep_every_evidence_column_on_every_row() {
         "reciprocate's evidence is there: {csv}"
     );
 }
+
+#[test]
+fn the_report_since_an_older_export_plans_congratulations() {
+    let page = stdout(&["report", "2025-later", "--since", "2025", "-o", "-"]);
+    let week = page.find(r#"<section id="this-week">"#).unwrap();
+    let end = week + page[week..].find("</section>").unwrap();
+    assert!(
+        page[week..end].contains("<strong>Congratulate</strong>"),
+        "{}",
+        &page[week..end]
+    );
+    let plain = stdout(&["report", "2025-later", "-o", "-"]);
+    assert!(!plain.contains("<strong>Congratulate</strong>"));
+}

@@ -235,14 +235,24 @@ pub fn report(args: &ReportArgs, cx: &Context, out: &mut dyn Write) -> Result<()
     let limit = *limit;
     let target = Target::resolve(Some(output), &input.path)?;
     let analysis = load(input, cx)?;
+    let mut overview = analysis.overview(limit);
     let since = match since_old {
-        Some(old) => Some(diff_view::since_section(
-            &since(input, old, &analysis, cx)?.0,
-            limit,
-        )),
+        Some(old) => {
+            let (diff, swapped) = since(input, old, &analysis, cx)?;
+            if swapped.is_none() {
+                // This week with the job changes to congratulate on.
+                overview.this_week = rekindle::plan::plan(
+                    analysis.network(),
+                    analysis.metrics(),
+                    Some(&diff),
+                    rekindle::plan::DEFAULT_LIMIT,
+                );
+            }
+            Some(diff_view::since_section(&diff, limit))
+        }
         None => None,
     };
-    let page = html::page(&analysis.overview(limit), since.as_deref())?;
+    let page = html::page(&overview, since.as_deref())?;
     target.write(out, |sink| sink.write_all(page.as_bytes()))?;
     if let Some(file) = target.file() {
         writeln!(
