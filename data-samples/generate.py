@@ -510,6 +510,7 @@ class Era:
     excel: bool = False
     job_applications: bool = False
     guide_messages: bool = False
+    plan_files: bool = False        # Saved Jobs, Notes and Positions (2026 only)
     # Later renderings (see LATER_ERAS): the base story is this many days
     # older, and people and connections may differ from P and CONNECTIONS.
     shift: int = 0
@@ -557,7 +558,7 @@ ERAS = [
         inv_urls=True, endorsement_urls=True, rec_date="short", job_applications=True),
     Era("2026", dt.date(2026, 10, 5), msg_columns=tuple(MSG_BASE_10 + ["ATTACHMENTS"]),
         msg_quote_all=True, inv_urls=True, endorsement_urls=True, rec_date="month",
-        job_applications=True, guide_messages=True),
+        job_applications=True, guide_messages=True, plan_files=True),
 ]
 
 # --------------------------------------------------------------------------
@@ -767,6 +768,54 @@ def render_job_applications(era: Era) -> str:
     return csv_text([header, row], eol=eol(era))
 
 
+# (days before E, time, title, company): one company spelled with "and" where
+# Connections.csv has "&", one the owner used to work at.
+SAVED_JOBS = [
+    (20, (10, 12, 0), "Staff Product Manager", "Harbor and Finch"),
+    (45, (21, 40, 0), "Director of Product", "Tidewater Labs, Inc."),
+]
+# (company, title, started, finished): the owner's employers.
+POSITIONS = [
+    ("Lumen Health", "Product Lead", "Jan 2023", ""),
+    ("Tidewater Labs", "Senior Product Manager", "Mar 2019", "Dec 2022"),
+]
+# (person, days before E created, days before E edited or None, note)
+NOTES = [
+    ("maya", 400, 120, "Met at the 2019 design offsite.\nAsk about the service design book."),
+    ("tomas", 90, None, "Runs the Madrid product meetup; wants intros to PMs."),
+]
+
+
+def render_saved_jobs(era: Era) -> str:
+    header = ["Saved Date", "Job Url", "Job Title", "Company Name"]
+    rows = []
+    for i, (day, time, title, company) in enumerate(SAVED_JOBS):
+        d = at(era, day, time)
+        h, ampm = h12(d)
+        rows.append([f"{d.month}/{d.day}/{d.year % 100:02d}, {h}:{d.minute:02d} {ampm}",
+                     f"https://www.linkedin.com/jobs/view/98765432{i}", title, company])
+    return csv_text([header] + rows, eol=eol(era))
+
+
+def render_positions(era: Era) -> str:
+    header = ["Company Name", "Title", "Description", "Location", "Started On", "Finished On"]
+    rows = [[company, title, "", "Utrecht, Netherlands", started, finished]
+            for company, title, started, finished in POSITIONS]
+    return csv_text([header] + rows, eol=eol(era))
+
+
+def render_notes(era: Era) -> str:
+    header = ["Connection First Name", "Connection Last Name", "Connection Profile URL", "Note",
+              "Created On", "Edited On"]
+    rows = []
+    for key, created, edited, note in NOTES:
+        p = era.P[key]
+        stamp = lambda day: f"{at(era, day, (9, 30, 0)):%Y-%m-%d %H:%M:%S} UTC"
+        rows.append([p.first, p.last, p.url, note, stamp(created),
+                     "" if edited is None else stamp(edited)])
+    return csv_text([header] + rows, eol=eol(era))
+
+
 def render_era(era: Era, story: list[Conv]) -> dict[str, bytes]:
     convs = era_conversations(era, story)
     files = {
@@ -782,6 +831,10 @@ def render_era(era: Era, story: list[Conv]) -> dict[str, bytes]:
     }
     if era.job_applications:
         files["Jobs/Job Applications.csv"] = render_job_applications(era)
+    if era.plan_files:
+        files["Jobs/Saved Jobs.csv"] = render_saved_jobs(era)
+        files["Positions.csv"] = render_positions(era)
+        files["Notes.csv"] = render_notes(era)
     if era.guide_messages:
         cols = ["CONVERSATION ID", "CONVERSATION TITLE", "FROM", "SENDER PROFILE URL", "TO",
                 "RECIPIENT PROFILE URLS", "DATE", "CONTENT", "FOLDER", "ATTACHMENTS"]

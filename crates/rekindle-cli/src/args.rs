@@ -85,6 +85,21 @@ pub enum Command {
     /// One all-day event per person, one a week from tomorrow by default, each with the reason
     /// and the profile link: `rekindle remind PATH -o reconnect.ics`, then import the file.
     Remind(RemindArgs),
+    /// What to do this week, and why now: reply, congratulate, reciprocate, follow up, ask, reconnect.
+    ///
+    /// One item per person, a balanced mix (at most 3 of one action while others have candidates).
+    Plan {
+        #[command(flatten)]
+        common: Common,
+        /// At most this many items; 0 means every candidate.
+        #[arg(long, value_name = "N", default_value_t = 7)]
+        limit: usize,
+        /// An older export: job changes since it give "congratulate".
+        #[arg(long, value_name = "OLD")]
+        since: Option<PathBuf>,
+    },
+    /// Who gave what: recommendations, endorsements and invitation notes each way, unbalanced first.
+    Reciprocity(Listing),
     /// What changed between two exports: job changes, new and gone connections, rekindled, gone cold.
     ///
     /// OLD and NEW are two exports of yours, in any order: the older is found by its date.
@@ -178,6 +193,18 @@ pub struct RemindArgs {
     /// An older export: first one "Congratulate <name>" event per job change since it.
     #[arg(long, value_name = "OLD")]
     pub since: Option<PathBuf>,
+    /// What to remind of: the neglected list, or this week's plan (one event per item).
+    #[arg(long, value_enum, default_value_t = RemindFrom::Neglected)]
+    pub from: RemindFrom,
+}
+
+/// What `remind` makes events of.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RemindFrom {
+    /// "Reconnect with <name>", most neglected first.
+    Neglected,
+    /// One event per plan item: "Reply <name>", "Congratulate <name>", …
+    Plan,
 }
 
 /// `rekindle diff OLD NEW`.

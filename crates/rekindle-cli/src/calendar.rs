@@ -103,6 +103,78 @@ pub fn build(
     Ok(refold(&calendar.done().to_string()))
 }
 
+/// The `remind --from plan` calendar: one all-day event per plan item,
+/// `every_days` apart from `start`, SUMMARY "<Action> <name>", the why and
+/// the step (and your note) in the description. UIDs are stable per person
+/// and action, not per day, so a re-import updates rather than duplicates.
+pub fn build_plan(
+    items: &[rekindle::plan::PlanItem],
+    start: NaiveDate,
+    every_days: u64,
+    stamp: DateTime<Utc>,
+) -> Result<String, Failure> {
+    let mut calendar = Calendar::empty();
+    calendar
+        .append_property(Property::new("VERSION", "2.0"))
+        .append_property(Property::new(
+            "PRODID",
+            format!("-//rekindle//rekindle {}//EN", env!("CARGO_PKG_VERSION")),
+        ))
+        .append_property(Property::new("CALSCALE", "GREGORIAN"))
+        .append_property(Property::new("METHOD", "PUBLISH"))
+        .name("rekindle: this week");
+    if !in_range(start) {
+        return Err(format!("{start} is outside the years 1 to 9999 a calendar file holds").into());
+    }
+    for (i, item) in items.iter().enumerate() {
+        let day = (i as u64)
+            .checked_mul(every_days)
+            .and_then(|offset| start.checked_add_days(Days::new(offset)))
+            .filter(|day| in_range(*day) && day.succ_opt().is_some_and(in_range))
+            .ok_or_else(|| {
+                format!(
+                    "reminder {} would fall after 9999-12-30, the last day a calendar file holds",
+                    i + 1
+                )
+            })?;
+        let next = day
+            .succ_opt()
+            .ok_or_else(|| format!("{day} is the last day chrono knows"))?;
+        let title = format!("{} {}", item.action.title(), sanitize::one_line(&item.name));
+        let key = item.profile_url.as_deref().unwrap_or(&item.name);
+        let uid = format!("plan-{}-{:016x}@rekindle", item.action.as_str(), fnv1a(key));
+        let mut alarm = Alarm::display(&title, Trigger::after_start(TimeDelta::hours(9)));
+        alarm
+            .add_property("UID", format!("alarm-{uid}"))
+            .timestamp(stamp);
+        let mut lines = vec![
+            sanitize::one_line(&item.why_now).into_owned(),
+            sanitize::one_line(&item.suggestion).into_owned(),
+        ];
+        if let Some(note) = &item.note {
+            lines.push(format!("Your note: {}", sanitize::one_line(note)));
+        }
+        if let Some(url) = &item.profile_url {
+            lines.push(format!("Profile: {}", sanitize::one_line(url)));
+        }
+        let mut event = Event::new();
+        event
+            .uid(&uid)
+            .timestamp(stamp)
+            .starts(day)
+            .ends(next)
+            .summary(&title)
+            .description(&lines.join("\n"))
+            .add_property("TRANSP", "TRANSPARENT")
+            .alarm(alarm);
+        if let Some(url) = item.profile_url.as_deref().and_then(uri) {
+            event.url(&url);
+        }
+        calendar.push(event.done());
+    }
+    Ok(refold(&calendar.done().to_string()))
+}
+
 /// The longest content line, in octets without its CRLF (RFC 5545 §3.1).
 const LINE_OCTETS: usize = 75;
 

@@ -33,7 +33,7 @@ pub fn load(input: &Input, cx: &Context) -> Result<Analysis, Failure> {
 
 /// Reads and analyses one export with a spinner on stderr while a large
 /// one loads (hidden when stderr is not a terminal, cleared before output).
-fn load_path(path: &Path, options: &Options, cx: &Context) -> Result<Analysis, Failure> {
+pub(crate) fn load_path(path: &Path, options: &Options, cx: &Context) -> Result<Analysis, Failure> {
     // A ledger that does not parse stops every command, before any reading.
     let ledger = ledger_cmd::read(&cx.ledger)?;
     let progress = indicatif::ProgressBar::new_spinner();
@@ -153,9 +153,11 @@ pub fn metrics(l: &Listing, cx: &Context, out: &mut dyn Write) -> Result<(), Fai
 
 /// `rekindle person`.
 pub fn person(c: &Common, query: &str, cx: &Context, out: &mut dyn Write) -> Result<(), Failure> {
-    Ok(cx
-        .printer
-        .record(out, &load(&c.input, cx)?.person(query)?, c.format)?)
+    let report = load(&c.input, cx)?.person(query)?;
+    if c.format == crate::args::OutputFormat::Table {
+        return Ok(crate::plan_view::person_card(&report, out)?);
+    }
+    Ok(cx.printer.record(out, &report, c.format)?)
 }
 
 /// `rekindle graph`.
@@ -255,14 +257,24 @@ pub fn report(args: &ReportArgs, cx: &Context, out: &mut dyn Write) -> Result<()
     let limit = *limit;
     let target = Target::resolve(Some(output), &input.path)?;
     let analysis = load(input, cx)?;
+    let mut overview = analysis.overview(limit);
     let since = match since_old {
-        Some(old) => Some(diff_view::since_section(
-            &since(input, old, &analysis, cx)?.0,
-            limit,
-        )),
+        Some(old) => {
+            let (diff, swapped) = since(input, old, &analysis, cx)?;
+            if swapped.is_none() {
+                // This week with the job changes to congratulate on.
+                overview.this_week = rekindle::plan::plan(
+                    analysis.network(),
+                    analysis.metrics(),
+                    Some(&diff),
+                    rekindle::plan::DEFAULT_LIMIT,
+                );
+            }
+            Some(diff_view::since_section(&diff, limit))
+        }
         None => None,
     };
-    let page = html::page(&analysis.overview(limit), since.as_deref())?;
+    let page = html::page(&overview, since.as_deref())?;
     target.write(out, |sink| sink.write_all(page.as_bytes()))?;
     if let Some(file) = target.file() {
         writeln!(
@@ -283,10 +295,15 @@ pub fn remind(args: &RemindArgs, cx: &Context, out: &mut dyn Write) -> Result<()
         every,
         start,
         since: since_old,
+        from,
     } = args;
     let output = output.as_ref();
     let target = Target::resolve(output.map(PathBuf::as_path), &input.path)?;
     let analysis = load(input, cx)?;
+    if *from == crate::args::RemindFrom::Plan {
+        let ics = crate::plan_view::plan_calendar(args, &analysis, cx)?;
+        return target.write(out, |sink| sink.write_all(ics.as_bytes()));
+    }
     let congratulate = match since_old {
         Some(old) => {
             let (diff, swapped) = since(input, old, &analysis, cx)?;

@@ -67,6 +67,42 @@ pub fn escape(text: &str) -> String {
     out
 }
 
+/// The "This week" section: the plan, each item with why now and the step.
+fn this_week(page: &mut String, items: &[rekindle::plan::PlanItem]) -> Result<(), Failure> {
+    page.push_str(
+        r#"<section id="this-week">
+<h2>This week</h2>
+<p class="note">One thing to do per person, the most pressing first: why now, and a small step.</p>
+"#,
+    );
+    if items.is_empty() {
+        page.push_str(r#"<p class="empty">Nothing to do this week: nobody is waiting, owed or gone cold.</p>"#);
+    } else {
+        page.push_str("<ol class=\"plan\">");
+        for i in items {
+            write!(
+                page,
+                r#"<li><strong>{}</strong> {}<br><span class="reason">{}</span><br>{}"#,
+                escape(i.action.title()),
+                name_html(&i.name, i.profile_url.as_deref()),
+                escape(&i.why_now),
+                escape(&i.suggestion)
+            )?;
+            if let Some(note) = &i.note {
+                write!(
+                    page,
+                    r#"<br><span class="note">Your note: {}</span>"#,
+                    escape(note)
+                )?;
+            }
+            page.push_str("</li>");
+        }
+        page.push_str("</ol>");
+    }
+    page.push_str("\n</section>\n");
+    Ok(())
+}
+
 /// A name, linked to the profile when there is one (an https link only).
 fn name_html(name: &str, url: Option<&str>) -> String {
     match url.filter(|u| u.starts_with("https://")) {
@@ -122,6 +158,8 @@ pub fn page(o: &Overview, since: Option<&str>) -> Result<String, Failure> {
         unanswered_count = o.unanswered_count,
     )?;
 
+    // This week first: what to do, and why now.
+    this_week(&mut page, &o.this_week)?;
     if let Some(since) = since {
         page.push_str(since);
     }

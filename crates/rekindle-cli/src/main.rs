@@ -13,6 +13,7 @@ mod html;
 mod ledger_cmd;
 mod output;
 mod output_file;
+mod plan_view;
 mod render;
 mod sanitize;
 
@@ -49,6 +50,12 @@ fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
         Command::Report(args) => commands::report(&args, p, out),
         Command::Remind(args) => commands::remind(&args, p, out),
         Command::Diff(args) => commands::diff(&args, p, out),
+        Command::Plan {
+            common,
+            limit,
+            since,
+        } => plan_view::plan(&common, limit, since.as_deref(), p, out),
+        Command::Reciprocity(l) => plan_view::reciprocity(&l, p, out),
         Command::Ledger(command) => ledger_cmd::run(command, p, out),
         Command::Completions { shell } => commands::completions(shell, out),
         Command::Man => commands::man(out),

@@ -13,9 +13,10 @@ use crate::ledger::{Effects, Ledger};
 use crate::metrics::{self, Metrics};
 use crate::network::Network;
 use crate::options::Options;
+use crate::plan::{PlanItem, PlanOptions};
 use crate::reports::{
-    self, CompanyRow, NeverContactedRow, Overview, PersonReport, RelationshipRow, Summary,
-    UnansweredRow,
+    self, CompanyRow, NeverContactedRow, Overview, PersonReport, ReciprocityRow, RelationshipRow,
+    Summary, UnansweredRow,
 };
 use crate::warnings::Warnings;
 
@@ -139,12 +140,17 @@ impl Analysis {
 
     /// Everything about the one person whose name or profile URL contains
     /// `query`: [`Error::NoMatch`] for nobody, [`Error::SeveralMatch`] with
-    /// the candidates for more than one.
+    /// the candidates for more than one. Their plan item (without an older
+    /// export, so never `congratulate`) and your note come with it.
     pub fn person(&self, query: &str) -> Result<PersonReport> {
         let id = self.find_person(query)?;
-        reports::person(&self.network, &self.metrics, id).ok_or_else(|| Error::NoMatch {
-            query: query.to_string(),
-        })
+        let mut report =
+            reports::person(&self.network, &self.metrics, id).ok_or_else(|| Error::NoMatch {
+                query: query.to_string(),
+            })?;
+        let everything = crate::plan::plan(&self.network, &self.metrics, None, 0);
+        report.plan = everything.into_iter().find(|i| i.person == id);
+        Ok(report)
     }
 
     /// The one person `query` names (as [`Analysis::person`] finds them).
@@ -194,6 +200,28 @@ impl Analysis {
     /// Every warning counted, grouped by file and kind.
     pub fn warning_groups(&self) -> &Warnings {
         &self.network.warnings
+    }
+
+    /// Per person, what they gave you and you gave them, unbalanced first.
+    pub fn reciprocity(&self) -> Vec<ReciprocityRow> {
+        reports::reciprocity(&self.network)
+    }
+
+    /// What to do this week, and why now: one item per person, a balanced
+    /// mix of at most `options.limit` (see [`crate::plan`]). With
+    /// `options.since`, the older export's job changes give `congratulate`
+    /// ([`Error::DifferentOwners`] if it is someone else's).
+    pub fn plan(&self, options: &PlanOptions) -> Result<Vec<PlanItem>> {
+        let diff = options
+            .since
+            .map(|older| Analysis::diff(older, self))
+            .transpose()?;
+        Ok(crate::plan::plan(
+            &self.network,
+            &self.metrics,
+            diff.as_ref(),
+            options.limit,
+        ))
     }
 
     /// What changed from `older` to `newer`, two exports of one owner

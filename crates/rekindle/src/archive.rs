@@ -33,11 +33,17 @@ pub enum FileKind {
     Profile,
     /// `Positions.csv`: the owner's own employers.
     Positions,
+    /// `Jobs/Job Applications.csv`: jobs the owner applied for.
+    JobApplications,
+    /// `Jobs/Saved Jobs.csv`: jobs the owner saved.
+    SavedJobs,
+    /// `Notes.csv` (2026): the owner's own notes on connections.
+    Notes,
 }
 
 impl FileKind {
     /// Every kind, in the order files are read.
-    pub const ALL: [FileKind; 9] = [
+    pub const ALL: [FileKind; 12] = [
         FileKind::Profile,
         FileKind::Connections,
         FileKind::Messages,
@@ -47,6 +53,9 @@ impl FileKind {
         FileKind::RecommendationsReceived,
         FileKind::RecommendationsGiven,
         FileKind::Positions,
+        FileKind::JobApplications,
+        FileKind::SavedJobs,
+        FileKind::Notes,
     ];
 
     /// The file's usual name in an export.
@@ -61,6 +70,9 @@ impl FileKind {
             FileKind::RecommendationsGiven => "Recommendations_Given.csv",
             FileKind::Profile => "Profile.csv",
             FileKind::Positions => "Positions.csv",
+            FileKind::JobApplications => "Job Applications.csv",
+            FileKind::SavedJobs => "Saved Jobs.csv",
+            FileKind::Notes => "Notes.csv",
         }
     }
 
@@ -78,6 +90,20 @@ impl FileKind {
             .into_iter()
             .find(|kind| squash(kind.file_name()) == key)
     }
+}
+
+/// `Job Applications.csv` and `Saved Jobs.csv`, which live in `Jobs/`.
+fn is_job_file(kind: FileKind) -> bool {
+    matches!(kind, FileKind::JobApplications | FileKind::SavedJobs)
+}
+
+/// The `Jobs/` subfolder of the export's root holds the two job files.
+fn in_jobs_folder(kind: FileKind, root: &str, folder: &str) -> bool {
+    let sub = match folder.rsplit_once('/') {
+        Some((parent, sub)) => (parent == root).then_some(sub),
+        None => root.is_empty().then_some(folder),
+    };
+    is_job_file(kind) && sub.is_some_and(|sub| sub.eq_ignore_ascii_case("jobs"))
 }
 
 /// Lowercase, without spaces, underscores or dashes.
@@ -227,7 +253,10 @@ impl Archive {
             }
         }
         let export_name = file_stem(path);
-        let Some(min_depth) = known.iter().map(|k| k.1).min() else {
+        // The job files sit in a subfolder and say nothing alone: the
+        // export's root is where its other files are.
+        let rooted = |k: &&(FileKind, usize, String, String, usize, u64)| !is_job_file(k.0);
+        let Some(min_depth) = known.iter().filter(rooted).map(|k| k.1).min() else {
             if let Some(inner) = nested_zip {
                 return Err(Error::NestedZip {
                     path: path.to_path_buf(),
@@ -240,6 +269,7 @@ impl Archive {
         };
         let mut folders: Vec<&str> = known
             .iter()
+            .filter(rooted)
             .filter(|k| k.1 == min_depth)
             .map(|k| k.2.as_str())
             .collect();
@@ -265,7 +295,7 @@ impl Archive {
         }
         let found = known
             .into_iter()
-            .filter(|k| k.2 == root)
+            .filter(|k| k.2 == root || in_jobs_folder(k.0, &root, &k.2))
             .map(|(kind, _, _, name, index, size)| (FoundFile { kind, name, size }, index));
         let (files, indices) = one_of_each_kind(found, &mut warnings).into_iter().unzip();
         Ok(Archive {
@@ -532,6 +562,49 @@ fn scan_folder(path: &Path) -> Result<Vec<(FoundFile, PathBuf)>> {
             found.push((FoundFile { kind, name, size }, p));
         }
     }
+    if !found.is_empty() {
+        found.extend(scan_jobs_folder(path)?);
+    }
+    Ok(found)
+}
+
+/// The job files in a `Jobs/` subfolder of an export folder, named
+/// `Jobs/<file>` as in the zip.
+fn scan_jobs_folder(path: &Path) -> Result<Vec<(FoundFile, PathBuf)>> {
+    let entries = std::fs::read_dir(path).map_err(io_error(path))?;
+    let mut subs: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().eq_ignore_ascii_case("jobs"))
+        .map(|e| e.path())
+        .filter(|p| p.is_dir())
+        .collect();
+    subs.sort();
+    let mut found = Vec::new();
+    for sub in subs {
+        let folder = sub
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let entries = std::fs::read_dir(&sub).map_err(io_error(&sub))?;
+        let mut paths: Vec<PathBuf> = entries
+            .filter_map(|e| e.ok())
+            .map(|e| e.path())
+            .filter(|p| p.is_file())
+            .collect();
+        paths.sort();
+        for p in paths {
+            let name = p
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let kind = FileKind::from_file_name(&name).or_else(|| copy_of(&name));
+            if let Some(kind) = kind.filter(|k| in_jobs_folder(*k, "", &folder)) {
+                let size = std::fs::metadata(&p).map(|m| m.len()).unwrap_or(0);
+                let name = format!("{folder}/{name}");
+                found.push((FoundFile { kind, name, size }, p));
+            }
+        }
+    }
     Ok(found)
 }
 
@@ -592,7 +665,8 @@ mod tests {
         assert_eq!(copy_of("Connections(12).CSV"), Some(FileKind::Connections));
         assert_eq!(copy_of("messages ().csv"), None);
         assert_eq!(copy_of("messages (a).csv"), None);
-        assert_eq!(copy_of("notes (1).csv"), None);
+        assert_eq!(copy_of("guide (1).csv"), None);
+        assert_eq!(copy_of("Saved Jobs (1).csv"), Some(FileKind::SavedJobs));
     }
 
     #[cfg(target_os = "linux")]

@@ -15,7 +15,9 @@ use crate::limits::{Limits, human_bytes};
 use crate::parse::connections::Connection;
 use crate::parse::endorsements::Endorsement;
 use crate::parse::invitations::Invitation;
+use crate::parse::jobs::{self, Job};
 use crate::parse::messages::Message;
+use crate::parse::notes::{self, Note};
 use crate::parse::positions::Position;
 use crate::parse::profile::Profile;
 use crate::parse::recommendations::Recommendation;
@@ -59,6 +61,12 @@ pub struct Export {
     pub recommendations_given: Vec<Recommendation>,
     /// `Positions.csv`: the owner's employers.
     pub positions: Vec<Position>,
+    /// `Jobs/Job Applications.csv`: jobs applied for.
+    pub job_applications: Vec<Job>,
+    /// `Jobs/Saved Jobs.csv`: jobs saved.
+    pub saved_jobs: Vec<Job>,
+    /// `Notes.csv`: the owner's notes on connections.
+    pub notes: Vec<Note>,
     /// Rows skipped or values left empty, each naming its file and line.
     pub warnings: Warnings,
     /// The texts the messages' [`Sym`](crate::Sym)s refer to.
@@ -241,6 +249,13 @@ impl Export {
             FileKind::Positions => self
                 .positions
                 .extend(positions::read(file, reader, limits, w)?),
+            FileKind::JobApplications => self
+                .job_applications
+                .extend(jobs::read(file, reader, false, limits, w)?),
+            FileKind::SavedJobs => self
+                .saved_jobs
+                .extend(jobs::read(file, reader, true, limits, w)?),
+            FileKind::Notes => self.notes.extend(notes::read(file, reader, limits, w)?),
         }
         Ok(())
     }

@@ -11,6 +11,7 @@ use crate::error::{Result, Warning};
 use crate::export::{Export, ExportFacts};
 use crate::identity::{self, Owner, People, PersonId, Who};
 use crate::keys::profile_link;
+use crate::occasions::{Favour, FavourKind, Occasions};
 use crate::options::Options;
 use crate::parse::Direction;
 use crate::parse::messages::MessageKind;
@@ -214,6 +215,8 @@ pub struct Network {
     pub messages_counted: usize,
     /// The files found and how many records each held.
     pub facts: ExportFacts,
+    /// Favours, notes, jobs and positions: what the plan reads.
+    pub occasions: Occasions,
 }
 
 impl Network {
@@ -260,6 +263,7 @@ impl Network {
 
         // Resolve the other files' people before the graph is laid out.
         let mut endorsements = Vec::new();
+        let mut favours = Vec::new();
         for (list, file, received) in [
             (
                 &export.endorsements_received,
@@ -284,6 +288,14 @@ impl Network {
                         (PersonId::OWNER, id)
                     };
                     endorsements.push((from, to, e.skill.clone(), e.date.map(|d| d.date())));
+                    let skill = e.skill.clone();
+                    favours.push(Favour {
+                        person: id,
+                        by_owner: !received,
+                        kind: FavourKind::Endorsement { skill },
+                        date: e.date.map(|d| d.date()),
+                        status: e.status.clone(),
+                    });
                 }
             }
         }
@@ -308,6 +320,13 @@ impl Network {
                         (PersonId::OWNER, id)
                     };
                     recommendations.push((from, to, r.date));
+                    favours.push(Favour {
+                        person: id,
+                        by_owner: !received,
+                        kind: FavourKind::Recommendation,
+                        date: r.date,
+                        status: r.status.clone(),
+                    });
                 }
             }
         }
@@ -327,8 +346,18 @@ impl Network {
                     Direction::Incoming => (id, PersonId::OWNER),
                 };
                 invitations.push((from, to, i.sent_at.map(|d| d.date()), i.has_note));
+                if i.has_note {
+                    favours.push(Favour {
+                        person: id,
+                        by_owner: i.direction == Direction::Outgoing,
+                        kind: FavourKind::InvitationNote,
+                        date: i.sent_at.map(|d| d.date()),
+                        status: String::new(),
+                    });
+                }
             }
         }
+        let occasions = Occasions::collect(export, &mut people, favours, &mut warnings);
 
         let mut graph = DiGraph::with_capacity(people.len(), people.len() * 2);
         for (id, person) in people.iter() {
@@ -450,6 +479,7 @@ impl Network {
             warnings,
             messages_counted,
             facts,
+            occasions,
         })
     }
 

@@ -54,6 +54,8 @@ impl Network {
         }
         self.owner.profile_url = None;
         self.people.redact(pseudonym);
+        // The owner's notes are their own words about real people.
+        self.occasions.notes.clear();
         for conversation in &mut self.conversations {
             conversation.title = None;
             conversation.key = String::new();

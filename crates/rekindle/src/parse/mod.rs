@@ -9,7 +9,9 @@
 pub mod connections;
 pub mod endorsements;
 pub mod invitations;
+pub mod jobs;
 pub mod messages;
+pub mod notes;
 pub mod positions;
 pub mod profile;
 pub mod recommendations;

@@ -7,6 +7,7 @@ mod companies;
 mod never_contacted;
 mod overview;
 mod person;
+mod reciprocity;
 mod relationships;
 mod summary;
 mod unanswered;
@@ -17,8 +18,10 @@ pub use companies::{CompanyRow, companies};
 pub use never_contacted::{NeverContactedRow, never_contacted};
 pub use overview::{Activity, Dot, ListedRelationship, Overview, overview};
 pub use person::{PersonReport, TieRow, YearRow, find_people, person};
+pub use reciprocity::{FavourRow, ReciprocityRow, reciprocity};
 pub use relationships::{RelationshipRow, neglected, strongest};
 pub use summary::{OwnerRow, Summary, summary};
+pub(crate) use unanswered::waiting_in;
 pub use unanswered::{UnansweredRow, unanswered};
 
 /// A score as reports show it: rounded to one decimal.

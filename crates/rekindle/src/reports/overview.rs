@@ -52,6 +52,8 @@ pub struct Overview {
     pub messages_by_month: Vec<MonthCount>,
     /// Every relationship with some depth: how long since you talked against how deep it was.
     pub dots: Vec<Dot>,
+    /// What to do this week: the default plan (see [`crate::plan`]).
+    pub this_week: Vec<crate::plan::PlanItem>,
 }
 
 /// A relationship on a list, with its messages per month.
@@ -124,7 +126,9 @@ pub fn overview(network: &Network, metrics: &Metrics, limit: Option<usize>) -> O
         .collect();
     let mut companies = companies(metrics, None);
     companies.truncate(cap(companies.len()));
+    let this_week = crate::plan::plan(network, metrics, None, crate::plan::DEFAULT_LIMIT);
     Overview {
+        this_week,
         owner: network.owner.name.clone(),
         as_of: network.as_of,
         connections: network.facts.connections,

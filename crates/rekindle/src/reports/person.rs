@@ -57,6 +57,10 @@ pub struct PersonReport {
     pub unanswered: String,
     /// Why they are or are not on the never-contacted list.
     pub never_contacted: String,
+    /// What to do now: their plan item, if they have one (see [`crate::plan`]).
+    pub plan: Option<crate::plan::PlanItem>,
+    /// Your own note on them (Notes.csv); none under redaction.
+    pub note: Option<String>,
 }
 
 /// The people whose name or profile URL contains `query` (case-insensitive).
@@ -282,5 +286,7 @@ pub fn person(network: &Network, metrics: &Metrics, id: PersonId) -> Option<Pers
         strongest,
         unanswered,
         never_contacted,
+        plan: None,
+        note: network.occasions.note(id).map(|n| n.text.clone()),
     })
 }

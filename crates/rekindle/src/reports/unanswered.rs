@@ -88,7 +88,10 @@ fn last_direct_sent(network: &Network) -> HashMap<PersonId, NaiveDateTime> {
 }
 
 /// (person, time of their last message, their messages since the owner's last).
-fn waiting_in(c: &Conversation, as_of: NaiveDate) -> Option<(PersonId, NaiveDateTime, u32)> {
+pub(crate) fn waiting_in(
+    c: &Conversation,
+    as_of: NaiveDate,
+) -> Option<(PersonId, NaiveDateTime, u32)> {
     if c.is_group() || c.is_sponsored() || c.has_unknown_participant {
         return None;
     }
