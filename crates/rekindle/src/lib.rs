@@ -33,6 +33,7 @@ mod conversations;
 pub mod dates;
 mod error;
 mod export;
+pub mod frames;
 mod graph_formats;
 mod identity;
 mod keys;
