@@ -4,11 +4,11 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use rekindle::{Analysis, Export};
+use rekindle::{Analysis, Export, Network};
 
-use crate::args::{Common, GraphFormat, Input, Listing};
+use crate::args::{Common, GraphFormat, Input, Listing, MetricsArgs, MetricsFormat, OutputFormat};
 use crate::output::{Failure, Printer, limited, write_to};
-use crate::{calendar, html};
+use crate::{calendar, html, parquet};
 
 /// The columns of the neglected and strongest tables; the reason goes under each row.
 const RELATIONSHIP_COLUMNS: [&str; 4] = ["name", "company", "last_interaction", "score"];
@@ -82,17 +82,25 @@ pub fn companies(
 }
 
 /// `rekindle metrics`.
-pub fn metrics(l: &Listing, p: &Printer, out: &mut dyn Write) -> Result<(), Failure> {
-    let analysis = load(&l.common.input)?;
-    let rows = limited(analysis.metrics().rows.clone(), l.limit);
+pub fn metrics(m: &MetricsArgs, p: &Printer, out: &mut dyn Write) -> Result<(), Failure> {
+    let format = match m.format {
+        MetricsFormat::Table => OutputFormat::Table,
+        MetricsFormat::Json => OutputFormat::Json,
+        MetricsFormat::Csv => OutputFormat::Csv,
+        MetricsFormat::Markdown => OutputFormat::Markdown,
+        MetricsFormat::Parquet => {
+            let output = parquet::required(m.output.as_deref(), "file")?;
+            let rows = limited(load(&m.input)?.metrics().rows.clone(), m.limit);
+            return parquet::write_metrics(&rows, &m.input.path, &output, out);
+        }
+    };
+    if m.output.is_some() {
+        return Err("-o is for --format parquet; other formats go to standard output".into());
+    }
+    let analysis = load(&m.input)?;
+    let rows = limited(analysis.metrics().rows.clone(), m.limit);
     let columns = ["name", "last_interaction", "depth", "neglect"];
-    Ok(p.rows(
-        out,
-        &rows,
-        l.common.format,
-        &columns,
-        "No people in this export.",
-    )?)
+    Ok(p.rows(out, &rows, format, &columns, "No people in this export.")?)
 }
 
 /// `rekindle person`.
@@ -107,14 +115,19 @@ pub fn graph(
     output: Option<&PathBuf>,
     out: &mut dyn Write,
 ) -> Result<(), Failure> {
+    let write: fn(&Network, &mut dyn Write) -> std::io::Result<()> = match format {
+        GraphFormat::Graphml => Network::write_graphml,
+        GraphFormat::Dot => Network::write_dot,
+        GraphFormat::Json => Network::write_json,
+        GraphFormat::Parquet => {
+            let dir = parquet::required(output.map(PathBuf::as_path), "folder")?;
+            return parquet::write_graph(load(input)?.network(), &input.path, &dir, out);
+        }
+    };
     let analysis = load(input)?;
     let network = analysis.network();
     write_to(output.map(PathBuf::as_path), out, |sink| {
-        Ok(match format {
-            GraphFormat::Graphml => network.write_graphml(sink),
-            GraphFormat::Dot => network.write_dot(sink),
-            GraphFormat::Json => network.write_json(sink),
-        }?)
+        Ok(write(network, sink)?)
     })
 }
 

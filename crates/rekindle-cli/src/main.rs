@@ -10,6 +10,7 @@ mod charts;
 mod commands;
 mod html;
 mod output;
+mod parquet;
 mod render;
 
 use std::io::{self, Write};
