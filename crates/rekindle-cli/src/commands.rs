@@ -2,7 +2,7 @@
 //! what it answers. No judgement lives here; that is the library's.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use rekindle::{Analysis, Export, Network};
 
@@ -134,13 +134,13 @@ pub fn graph(
 /// `rekindle report`.
 pub fn report(
     input: &Input,
-    output: &PathBuf,
+    output: &Path,
     limit: Option<usize>,
     out: &mut dyn Write,
 ) -> Result<(), Failure> {
     let overview = load(input)?.overview(limit);
     let to_file = output.as_os_str() != "-";
-    write_to(to_file.then_some(output.as_path()), out, |sink| {
+    write_to(to_file.then_some(output), out, |sink| {
         html::write_report(sink, &overview)
     })?;
     if to_file {
