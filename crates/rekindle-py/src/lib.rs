@@ -4,6 +4,12 @@
 //!
 //! `python/rekindle/__init__.py` is the public face (`rekindle.open`);
 //! `__init__.pyi` documents the same API for editors.
+//!
+//! To add a report: its frame in `rekindle::frames`, a method on
+//! [`Analysis`] here, its stub in `__init__.pyi`, and its comparison with the
+//! CLI's JSON in `tests/test_rekindle.py`. To add a module-level function
+//! (one that reads two exports, say): a `#[pyfunction]` registered in
+//! `_rekindle` below, re-exported from `__init__.py` (and in `__all__`).
 
 use std::path::PathBuf;
 

@@ -39,7 +39,8 @@ class Analysis:
     def companies(self, company: Optional[str] = None) -> polars.DataFrame:
         """Connections and depth per company; ``company`` keeps names containing it."""
     def metrics(self) -> polars.DataFrame:
-        """The per-person metrics table (``rekindle metrics --format json``)."""
+        """The per-person metrics table, as ``rekindle metrics --format json`` shows it
+        (ratios and scores rounded as there), one row per person."""
     def person(self, query: str) -> dict[str, Any]:
         """Everything about the one person whose name or profile URL contains ``query``
         (``rekindle person --format json``). Raises ``LookupError`` for nobody or several."""
