@@ -64,7 +64,7 @@ pub enum Command {
         company: Option<String>,
     },
     /// The whole per-person metrics table, to analyse yourself.
-    Metrics(Listing),
+    Metrics(MetricsArgs),
     /// The relationship graph, for Gephi, yEd, networkx or Graphviz.
     Graph {
         #[command(flatten)]
@@ -279,6 +279,34 @@ pub enum GraphFormat {
     Graphml,
     Dot,
     Json,
+    /// nodes.parquet and edges.parquet in the folder given with -o.
+    Parquet,
+}
+
+/// `rekindle metrics`: a listing that can also be a Parquet file.
+#[derive(Args, Debug)]
+pub struct MetricsArgs {
+    #[command(flatten)]
+    pub input: Input,
+    /// Output format; parquet needs -o.
+    #[arg(long, value_enum, default_value_t = MetricsFormat::Table)]
+    pub format: MetricsFormat,
+    /// Show at most this many rows.
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
+    /// Write the Parquet file here (only with --format parquet).
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
+}
+
+/// The formats of `rekindle metrics`: those of every listing, and Parquet.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MetricsFormat {
+    Table,
+    Json,
+    Csv,
+    Markdown,
+    Parquet,
 }
 
 impl Input {

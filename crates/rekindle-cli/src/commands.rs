@@ -5,15 +5,16 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use rekindle::diff::Diff;
-use rekindle::{Analysis, Export, Options};
+use rekindle::{Analysis, Export, Network, Options};
 
 use crate::args::{
-    Common, DiffArgs, GraphFormat, Input, LedgerFlags, Listing, RemindArgs, ReportArgs,
+    Common, DiffArgs, GraphFormat, Input, LedgerFlags, Listing, MetricsArgs, MetricsFormat,
+    OutputFormat, RemindArgs, ReportArgs,
 };
 use crate::output::{Failure, Printer, limited};
 use crate::output_file::Target;
 use crate::sanitize;
-use crate::{calendar, diff_view, html, ledger_cmd};
+use crate::{calendar, diff_view, html, ledger_cmd, parquet};
 
 /// The columns of the neglected and strongest tables; the reason goes under each row.
 const RELATIONSHIP_COLUMNS: [&str; 4] = ["name", "company", "last_interaction", "score"];
@@ -138,17 +139,27 @@ pub fn companies(
 }
 
 /// `rekindle metrics`.
-pub fn metrics(l: &Listing, cx: &Context, out: &mut dyn Write) -> Result<(), Failure> {
-    let analysis = load(&l.common.input, cx)?;
-    let rows = limited(analysis.metrics().rows.clone(), l.limit);
+pub fn metrics(m: &MetricsArgs, cx: &Context, out: &mut dyn Write) -> Result<(), Failure> {
+    let format = match m.format {
+        MetricsFormat::Table => OutputFormat::Table,
+        MetricsFormat::Json => OutputFormat::Json,
+        MetricsFormat::Csv => OutputFormat::Csv,
+        MetricsFormat::Markdown => OutputFormat::Markdown,
+        MetricsFormat::Parquet => {
+            let output = parquet::required(m.output.as_deref(), "file")?;
+            let rows = limited(load(&m.input, cx)?.metrics().rows.clone(), m.limit);
+            return parquet::write_metrics(&rows, &m.input.path, &output, out);
+        }
+    };
+    if m.output.is_some() {
+        return Err("-o is for --format parquet; other formats go to standard output".into());
+    }
+    let analysis = load(&m.input, cx)?;
+    let rows = limited(analysis.metrics().rows.clone(), m.limit);
     let columns = ["name", "last_interaction", "depth", "neglect"];
-    Ok(cx.printer.rows(
-        out,
-        &rows,
-        l.common.format,
-        &columns,
-        "No people in this export.",
-    )?)
+    Ok(cx
+        .printer
+        .rows(out, &rows, format, &columns, "No people in this export.")?)
 }
 
 /// `rekindle person`.
@@ -168,17 +179,21 @@ pub fn graph(
     cx: &Context,
     out: &mut dyn Write,
 ) -> Result<(), Failure> {
+    let write: fn(&Network, &mut dyn Write) -> std::io::Result<()> = match format {
+        GraphFormat::Graphml => Network::write_graphml,
+        GraphFormat::Dot => Network::write_dot,
+        GraphFormat::Json => Network::write_json,
+        GraphFormat::Parquet => {
+            let dir = parquet::required(output.map(PathBuf::as_path), "folder")?;
+            return parquet::write_graph(load(input, cx)?.network(), &input.path, &dir, out);
+        }
+    };
     let target = Target::resolve(output.map(PathBuf::as_path), &input.path)?;
     let analysis = load(input, cx)?;
     let network = analysis.network();
-    target.write(out, |sink| match format {
-        GraphFormat::Graphml => network.write_graphml(sink),
-        GraphFormat::Dot => network.write_dot(sink),
-        GraphFormat::Json => network.write_json(sink),
-    })
+    target.write(out, |sink| write(network, sink))
 }
 
-/// `rekindle diff`: the lists to `out`, a note that the arguments were swapped to stderr.
 /// `rekindle diff`: the lists to `out`; a note on stderr when the older
 /// export was given second.
 pub fn diff(args: &DiffArgs, cx: &Context, out: &mut dyn Write) -> Result<(), Failure> {

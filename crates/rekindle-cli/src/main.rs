@@ -13,6 +13,7 @@ mod html;
 mod ledger_cmd;
 mod output;
 mod output_file;
+mod parquet;
 mod plan_view;
 mod render;
 mod sanitize;

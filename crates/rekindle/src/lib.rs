@@ -35,6 +35,7 @@ pub mod dates;
 pub mod diff;
 mod error;
 mod export;
+pub mod frames;
 mod graph_formats;
 mod identity;
 mod keys;
