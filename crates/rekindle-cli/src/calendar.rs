@@ -70,6 +70,24 @@ pub fn build(
     every_days: u64,
     stamp: DateTime<Utc>,
 ) -> Result<String, Failure> {
+    let mut calendar = empty(NAME, start)?;
+    let events = congratulate
+        .iter()
+        .map(|r| (true, r))
+        .chain(rows.iter().map(|r| (false, r)));
+    for (i, (congrats, row)) in events.enumerate() {
+        let day = nth_day(start, i, every_days)?;
+        calendar.push(event(row, day, stamp, congrats)?);
+    }
+    Ok(refold(&calendar.done().to_string()))
+}
+
+/// A calendar named `name` whose first reminder falls on `start`, refused
+/// when `start` is outside the years a calendar file holds.
+fn empty(name: &str, start: NaiveDate) -> Result<Calendar, Failure> {
+    if !in_range(start) {
+        return Err(format!("{start} is outside the years 1 to 9999 a calendar file holds").into());
+    }
     let mut calendar = Calendar::empty();
     calendar
         .append_property(Property::new("VERSION", "2.0"))
@@ -79,28 +97,23 @@ pub fn build(
         ))
         .append_property(Property::new("CALSCALE", "GREGORIAN"))
         .append_property(Property::new("METHOD", "PUBLISH"))
-        .name(NAME);
-    if !in_range(start) {
-        return Err(format!("{start} is outside the years 1 to 9999 a calendar file holds").into());
-    }
-    let events = congratulate
-        .iter()
-        .map(|r| (true, r))
-        .chain(rows.iter().map(|r| (false, r)));
-    for (i, (congrats, row)) in events.enumerate() {
-        let day = (i as u64)
-            .checked_mul(every_days)
-            .and_then(|offset| start.checked_add_days(Days::new(offset)))
-            .filter(|day| in_range(*day) && day.succ_opt().is_some_and(in_range))
-            .ok_or_else(|| {
-                format!(
-                    "reminder {} would fall after 9999-12-30, the last day a calendar file holds",
-                    i + 1
-                )
-            })?;
-        calendar.push(event(row, day, stamp, congrats)?);
-    }
-    Ok(refold(&calendar.done().to_string()))
+        .name(name);
+    Ok(calendar)
+}
+
+/// The day of reminder `i` (0-based), `every_days` apart from `start`.
+fn nth_day(start: NaiveDate, i: usize, every_days: u64) -> Result<NaiveDate, Failure> {
+    (i as u64)
+        .checked_mul(every_days)
+        .and_then(|offset| start.checked_add_days(Days::new(offset)))
+        .filter(|day| in_range(*day) && day.succ_opt().is_some_and(in_range))
+        .ok_or_else(|| {
+            format!(
+                "reminder {} would fall after 9999-12-30, the last day a calendar file holds",
+                i + 1
+            )
+            .into()
+        })
 }
 
 /// The `remind --from plan` calendar: one all-day event per plan item,
@@ -113,30 +126,9 @@ pub fn build_plan(
     every_days: u64,
     stamp: DateTime<Utc>,
 ) -> Result<String, Failure> {
-    let mut calendar = Calendar::empty();
-    calendar
-        .append_property(Property::new("VERSION", "2.0"))
-        .append_property(Property::new(
-            "PRODID",
-            format!("-//rekindle//rekindle {}//EN", env!("CARGO_PKG_VERSION")),
-        ))
-        .append_property(Property::new("CALSCALE", "GREGORIAN"))
-        .append_property(Property::new("METHOD", "PUBLISH"))
-        .name("rekindle: this week");
-    if !in_range(start) {
-        return Err(format!("{start} is outside the years 1 to 9999 a calendar file holds").into());
-    }
+    let mut calendar = empty("rekindle: this week", start)?;
     for (i, item) in items.iter().enumerate() {
-        let day = (i as u64)
-            .checked_mul(every_days)
-            .and_then(|offset| start.checked_add_days(Days::new(offset)))
-            .filter(|day| in_range(*day) && day.succ_opt().is_some_and(in_range))
-            .ok_or_else(|| {
-                format!(
-                    "reminder {} would fall after 9999-12-30, the last day a calendar file holds",
-                    i + 1
-                )
-            })?;
+        let day = nth_day(start, i, every_days)?;
         let next = day
             .succ_opt()
             .ok_or_else(|| format!("{day} is the last day chrono knows"))?;
