@@ -42,6 +42,10 @@ pub struct Spec {
     pub seed: u64,
     /// The export date (in the zip's name; reports are as of this day).
     pub export_date: NaiveDate,
+    /// Message texts of one sentence (about 20 to 100 bytes) instead of 20
+    /// to 2,000 bytes: an export where the per-message work shows, not the
+    /// bytes every reader skips.
+    pub short_bodies: bool,
 }
 
 impl Spec {
@@ -52,6 +56,7 @@ impl Spec {
             messages,
             seed,
             export_date,
+            short_bodies: false,
         }
     }
 
@@ -216,7 +221,7 @@ pub fn write_export(spec: &Spec, dir: &Path) -> io::Result<(PathBuf, PathBuf)> {
     let name = spec.export_name();
     let zip = dir.join(format!("{name}.zip"));
     let truth_path = dir.join(format!("{name}.truth.json"));
-    write::write_zip(&plan, spec.seed, spec.export_date, &zip)?;
+    write::write_zip(&plan, spec, &zip)?;
     let mut json = serde_json::to_vec_pretty(&truth).map_err(io::Error::other)?;
     json.push(b'\n');
     std::fs::write(&truth_path, json)?;

@@ -31,6 +31,9 @@ struct Args {
     /// whole history before LinkedIn's launch.
     #[arg(long, value_parser = parse_date)]
     date: NaiveDate,
+    /// Message texts of one sentence (default: 20 to 2,000 bytes, a few much longer).
+    #[arg(long)]
+    short_bodies: bool,
     /// Output folder (created if missing).
     #[arg(long)]
     out: PathBuf,
@@ -44,7 +47,10 @@ fn parse_date(s: &str) -> Result<NaiveDate, String> {
 
 fn main() -> ExitCode {
     let args = Args::parse();
-    let spec = rekindle_gen::Spec::new(args.connections, args.messages, args.seed, args.date);
+    let spec = rekindle_gen::Spec {
+        short_bodies: args.short_bodies,
+        ..rekindle_gen::Spec::new(args.connections, args.messages, args.seed, args.date)
+    };
     let started = Instant::now();
     match rekindle_gen::write_export(&spec, &args.out) {
         Ok((zip, truth_path)) => {

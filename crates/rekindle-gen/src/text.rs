@@ -25,13 +25,15 @@ pub(crate) enum Flavor<'a> {
 pub(crate) struct Text {
     rng: Rng,
     buf: String,
+    short: bool,
 }
 
 impl Text {
-    pub(crate) fn new(seed: u64) -> Text {
+    pub(crate) fn new(seed: u64, short: bool) -> Text {
         Text {
             rng: Rng::new(seed, 2),
             buf: String::with_capacity(64 * 1024),
+            short,
         }
     }
 
@@ -41,6 +43,10 @@ impl Text {
     }
 
     fn length(&mut self) -> usize {
+        if self.short {
+            // One sentence: the loop in `message` writes at least one.
+            return 0;
+        }
         if self.rng.chance(0.0008) {
             self.rng.range(10_000, 50_000) as usize
         } else {
@@ -56,7 +62,8 @@ impl Text {
             self.sponsored(company);
             return &self.buf;
         }
-        let target = self.length().max(20);
+        let length = self.length();
+        let target = if self.short { length } else { length.max(20) };
         let newline = if self.rng.chance(0.2) { "\r\n" } else { "\n" };
         let html = self.rng.chance(0.03);
         if html {
@@ -195,7 +202,7 @@ mod tests {
 
     #[test]
     fn lengths_and_markers() {
-        let mut t = Text::new(7);
+        let mut t = Text::new(7, false);
         for _ in 0..2000 {
             let m = t.message(Flavor::Chat { to_first: "Zoë" }).to_string();
             assert!(m.len() >= 20, "{m:?}");

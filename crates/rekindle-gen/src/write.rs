@@ -87,10 +87,10 @@ impl Directory {
 /// Writes the zip at `path`.
 pub(crate) fn write_zip(
     plan: &Plan,
-    seed: u64,
-    export_date: NaiveDate,
+    spec: &crate::Spec,
     path: &Path,
 ) -> io::Result<()> {
+    let (seed, export_date) = (spec.seed, spec.export_date);
     let year = u16::try_from(export_date.year()).map_err(io::Error::other)?;
     // A zip's DOS time starts in 1980: an export dated earlier (shifted on
     // purpose) gets the earliest time a zip can hold.
@@ -117,7 +117,7 @@ pub(crate) fn write_zip(
     let file = File::create(path)?;
     let mut zip = ZipWriter::new(BufWriter::with_capacity(1 << 20, file));
     let dir = Directory::new(plan);
-    let mut text = Text::new(seed);
+    let mut text = Text::new(seed, spec.short_bodies);
 
     let files: [(&str, Section); 10] = [
         ("Profile.csv", Section::Profile),
