@@ -41,7 +41,7 @@ pub(crate) fn load_path(path: &Path, options: &Options, cx: &Context) -> Result<
     progress.enable_steady_tick(std::time::Duration::from_millis(120));
     progress.set_message(format!("reading {}", path.display()));
     let export = Export::open_with(path, &options.limits)?;
-    progress.set_message(format!("analysing {} messages", export.messages.len()));
+    progress.set_message(format!("analysing {} messages", export.messages.rows()));
     let analysis = match &ledger {
         Some(ledger) => {
             Analysis::from_export_with_ledger(export, options, ledger, ledger_cmd::today())?

@@ -85,11 +85,7 @@ impl Directory {
 }
 
 /// Writes the zip at `path`.
-pub(crate) fn write_zip(
-    plan: &Plan,
-    spec: &crate::Spec,
-    path: &Path,
-) -> io::Result<()> {
+pub(crate) fn write_zip(plan: &Plan, spec: &crate::Spec, path: &Path) -> io::Result<()> {
     let (seed, export_date) = (spec.seed, spec.export_date);
     let year = u16::try_from(export_date.year()).map_err(io::Error::other)?;
     // A zip's DOS time starts in 1980: an export dated earlier (shifted on

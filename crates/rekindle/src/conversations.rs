@@ -6,32 +6,49 @@
 
 use std::collections::{HashMap, HashSet};
 
-use chrono::NaiveDateTime;
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
 use crate::warnings::Warnings;
 
 use crate::export::Export;
 use crate::identity::{People, PersonId, Who};
 use crate::keys::{LINKEDIN_MEMBER, name_key, split_names, url_list};
+use crate::message_log::{MessageCell, MessageLog, thread_of};
 use crate::options::Options;
 use crate::parse::Direction;
-use crate::parse::messages::{Folder, MessageKind};
+use crate::parse::messages::MessageKind;
 use crate::strings::Sym;
 
-/// One message of a conversation, resolved.
+/// A conversation's messages of one day, sender and kind, counted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ConversationMessage {
-    /// When it was sent (UTC).
-    pub sent_at: NaiveDateTime,
-    /// Who sent it.
+pub struct ConversationDay {
+    /// The day (UTC).
+    pub day: NaiveDate,
+    /// Who sent them (sponsored campaigns: [`Who::Unknown`]).
     pub sender: Who,
     /// Personal, sponsored or system.
     pub kind: MessageKind,
-    /// The line of messages.csv it starts on: same-second messages keep file order.
-    pub line: u64,
+    /// How many.
+    pub count: u32,
+    /// When the first was sent.
+    pub first: NaiveDateTime,
+    /// When the last was sent.
+    pub last: NaiveDateTime,
 }
 
-/// A conversation: its participants other than the owner, and its messages.
+/// A conversation's last personal message up to the as-of day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LastMessage {
+    /// Who sent it.
+    pub sender: Who,
+    /// When.
+    pub sent_at: NaiveDateTime,
+    /// How many messages its sender wrote after the owner's last one (all
+    /// of theirs when the owner never wrote), itself included.
+    pub since_owner: u32,
+}
+
+/// A conversation: its participants other than the owner, and what was said when.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Conversation {
     /// LinkedIn's id, or for 2020 exports a key made of the participants' names.
@@ -42,8 +59,10 @@ pub struct Conversation {
     pub participants: Vec<PersonId>,
     /// Whether a `LinkedIn Member` (closed or private account) took part.
     pub has_unknown_participant: bool,
-    /// Its messages, oldest first.
-    pub messages: Vec<ConversationMessage>,
+    /// Its messages counted per day, sender and kind, oldest day first.
+    pub activity: Vec<ConversationDay>,
+    /// Its last personal message up to the as-of day.
+    pub last_personal: Option<LastMessage>,
 }
 
 impl Conversation {
@@ -54,44 +73,77 @@ impl Conversation {
 
     /// Every message is a sponsored campaign.
     pub fn is_sponsored(&self) -> bool {
-        self.messages
+        self.activity
             .iter()
-            .all(|m| m.kind == MessageKind::Sponsored)
+            .all(|a| a.kind == MessageKind::Sponsored)
     }
+
+    /// How many messages it holds (every kind).
+    pub fn message_count(&self) -> usize {
+        self.activity.iter().map(|a| a.count as usize).sum()
+    }
+}
+
+/// The headers of one conversation, and the first kept row among them.
+struct Group {
+    headers: Vec<u32>,
+    first_line: u64,
+    first_header: u32,
 }
 
 /// Groups the export's messages into conversations and resolves who took part.
 ///
 /// Work is done per distinct value, not per row: a conversation's
 /// participants come from its distinct (`TO`, `RECIPIENT PROFILE URLS`) and
-/// (`FROM`, `SENDER PROFILE URL`) pairs, so a million rows cost a million
-/// hash look-ups of small integers.
+/// (`FROM`, `SENDER PROFILE URL`) pairs, its messages from the log's
+/// per-day cells. `as_of` is the day the last message is told as of.
 pub(crate) fn assemble(
     export: &Export,
     people: &mut People,
     options: &Options,
+    as_of: NaiveDate,
     warnings: &mut Warnings,
 ) -> Vec<Conversation> {
     const FILE: &str = "messages.csv";
     let strings = &export.strings;
+    let log = &export.messages;
+    let headers = log.headers();
     let owner_key = name_key(&people.get(PersonId::OWNER).name);
+    // An as-of date given time-travels: later messages never happened.
+    // Drafts are never in a cell.
+    let kept = |c: &&MessageCell| {
+        options.as_of.is_none_or(|d| c.day <= d) && (options.include_spam || !c.spam)
+    };
+    let first_kept = |h: u32, not_sponsored: bool| {
+        log.cells_of(h)
+            .iter()
+            .filter(kept)
+            .filter(|c| !not_sponsored || c.kind != MessageKind::Sponsored)
+            .map(|c| c.first_line)
+            .min()
+    };
 
-    // Group rows by conversation, in the order conversations first appear.
-    let mut groups: Vec<Vec<u32>> = Vec::new();
+    // Group headers by conversation, in the order conversations first appear.
+    let mut groups: Vec<Group> = Vec::new();
     let mut by_id: HashMap<Sym, usize> = HashMap::new();
     let mut by_names: HashMap<(Sym, Sym), usize> = HashMap::new();
     let mut derived: HashMap<String, usize> = HashMap::new();
-    for (i, m) in export.messages.iter().enumerate() {
-        // An as-of date given time-travels: later messages never happened.
-        let later = options.as_of.is_some_and(|d| m.sent_at.date() > d);
-        if later || m.is_draft || (!options.include_spam && m.folder == Folder::Spam) {
+    let new_group = |groups: &mut Vec<Group>| {
+        groups.push(Group {
+            headers: Vec::new(),
+            first_line: u64::MAX,
+            first_header: 0,
+        });
+        groups.len() - 1
+    };
+    for (h, m) in (0u32..).zip(headers) {
+        let Some(first) = first_kept(h, false) else {
             continue;
-        }
-        let group = if !m.conversation_id.is_empty() {
-            *by_id.entry(m.conversation_id).or_insert_with(|| {
-                groups.push(Vec::new());
-                groups.len() - 1
-            })
+        };
+        let g = if !m.conversation_id.is_empty() {
+            *by_id
+                .entry(m.conversation_id)
+                .or_insert_with(|| new_group(&mut groups))
         } else {
             // 2020 exports: the participants' names are the conversation.
             match by_names.get(&(m.from, m.to)) {
@@ -99,52 +151,66 @@ pub(crate) fn assemble(
                 None => {
                     let key =
                         derived_key(strings.get(m.from), strings.get(m.to), &owner_key, people);
-                    let g = *derived.entry(key).or_insert_with(|| {
-                        groups.push(Vec::new());
-                        groups.len() - 1
-                    });
+                    let g = *derived.entry(key).or_insert_with(|| new_group(&mut groups));
                     by_names.insert((m.from, m.to), g);
                     g
                 }
             }
         };
-        groups[group].push(i as u32);
+        let group = &mut groups[g];
+        group.headers.push(h);
+        if first < group.first_line {
+            group.first_line = first;
+            group.first_header = h;
+        }
     }
+    groups.sort_unstable_by_key(|g| g.first_line);
 
     let mut conversations = Vec::with_capacity(groups.len());
-    for rows in groups {
-        let first = &export.messages[rows[0] as usize];
+    for group in groups {
+        let first = &headers[group.first_header as usize];
+        let title = group
+            .headers
+            .iter()
+            .filter(|&&h| !headers[h as usize].conversation_title.is_empty())
+            .filter_map(|&h| Some((first_kept(h, false)?, h)))
+            .min()
+            .map(|(_, h)| {
+                strings
+                    .get(headers[h as usize].conversation_title)
+                    .to_string()
+            });
         let mut conversation = Conversation {
             key: match strings.opt(first.conversation_id) {
                 Some(id) => id.to_string(),
                 None => format!("{}|{}", strings.get(first.from), strings.get(first.to)),
             },
-            title: None,
+            title,
             participants: Vec::new(),
             has_unknown_participant: false,
-            messages: Vec::with_capacity(rows.len()),
+            activity: Vec::new(),
+            last_personal: None,
         };
-        // The distinct senders and recipient lists of this conversation, in
-        // the order they first appear (sets only to tell what was seen).
-        let mut senders: Vec<(Sym, Sym, Option<Direction>)> = Vec::new();
-        let mut recipients: Vec<(Sym, Sym)> = Vec::new();
-        let mut seen_senders = HashSet::new();
-        let mut seen_recipients = HashSet::new();
-        for &i in &rows {
-            let m = &export.messages[i as usize];
-            if conversation.title.is_none() {
-                conversation.title = strings.opt(m.conversation_title).map(str::to_string);
-            }
-            if m.kind == MessageKind::Sponsored {
+        // The distinct senders and recipient lists of this conversation's
+        // rows that are not sponsored, in the order they first appear.
+        let mut first_sent: HashMap<(Sym, Sym, Option<Direction>), u64> = HashMap::new();
+        let mut first_received: HashMap<(Sym, Sym), u64> = HashMap::new();
+        for &h in &group.headers {
+            let Some(line) = first_kept(h, true) else {
                 continue;
-            }
-            if seen_senders.insert((m.from, m.sender_url, m.direction)) {
-                senders.push((m.from, m.sender_url, m.direction));
-            }
-            if seen_recipients.insert((m.to, m.recipient_urls)) {
-                recipients.push((m.to, m.recipient_urls));
-            }
+            };
+            let m = &headers[h as usize];
+            let at = first_sent
+                .entry((m.from, m.sender_url, m.direction))
+                .or_insert(line);
+            *at = (*at).min(line);
+            let at = first_received
+                .entry((m.to, m.recipient_urls))
+                .or_insert(line);
+            *at = (*at).min(line);
         }
+        let senders = in_order(first_sent);
+        let recipients = in_order(first_received);
         // What this conversation itself says about names and URLs.
         let mut url_of: HashMap<String, &str> = HashMap::new();
         let mut name_of: HashMap<&str, String> = HashMap::new();
@@ -209,27 +275,144 @@ pub(crate) fn assemble(
                 }
             }
         }
-        for &i in &rows {
-            let m = &export.messages[i as usize];
-            let sender = if m.kind == MessageKind::Sponsored {
-                Who::Unknown
-            } else {
-                sender_of
-                    .get(&(m.from, m.sender_url, m.direction))
-                    .copied()
-                    .unwrap_or(Who::Unknown)
-            };
-            conversation.messages.push(ConversationMessage {
-                sent_at: m.sent_at,
-                sender,
-                kind: m.kind,
-                line: m.line,
-            });
+        // Who sent each header's messages (sponsored ones: nobody).
+        let who_of: HashMap<u32, Who> = group
+            .headers
+            .iter()
+            .map(|&h| {
+                let m = &headers[h as usize];
+                let key = (m.from, m.sender_url, m.direction);
+                (h, sender_of.get(&key).copied().unwrap_or(Who::Unknown))
+            })
+            .collect();
+        let mut activity: HashMap<(NaiveDate, Who, u8), ConversationDay> = HashMap::new();
+        for &h in &group.headers {
+            for c in log.cells_of(h).iter().filter(kept) {
+                let sender = if c.kind == MessageKind::Sponsored {
+                    Who::Unknown
+                } else {
+                    who_of[&h]
+                };
+                let a = activity
+                    .entry((c.day, sender, c.kind as u8))
+                    .or_insert(ConversationDay {
+                        day: c.day,
+                        sender,
+                        kind: c.kind,
+                        count: 0,
+                        first: c.first_at(),
+                        last: c.last_at(),
+                    });
+                a.count += c.count;
+                a.first = a.first.min(c.first_at());
+                a.last = a.last.max(c.last_at());
+            }
         }
-        conversation.messages.sort_by_key(|m| (m.sent_at, m.line));
+        conversation.activity = activity.into_values().collect();
+        conversation
+            .activity
+            .sort_unstable_by_key(|a| (a.day, a.sender, a.kind as u8));
+        let personal = Personal {
+            log,
+            headers: &group.headers,
+            who_of: &who_of,
+            include_spam: options.include_spam,
+            until: as_of,
+        };
+        conversation.last_personal = personal.last();
         conversations.push(conversation);
     }
     conversations
+}
+
+/// Distinct values by the line they first appear on.
+fn in_order<T>(first_lines: HashMap<T, u64>) -> Vec<T> {
+    let mut v: Vec<(u64, T)> = first_lines.into_iter().map(|(k, l)| (l, k)).collect();
+    v.sort_unstable_by_key(|(l, _)| *l);
+    v.into_iter().map(|(_, k)| k).collect()
+}
+
+/// One conversation's personal messages up to a day, for its last message.
+struct Personal<'a> {
+    log: &'a MessageLog,
+    headers: &'a [u32],
+    who_of: &'a HashMap<u32, Who>,
+    include_spam: bool,
+    until: NaiveDate,
+}
+
+impl Personal<'_> {
+    /// Its personal cells up to the day, with their sender.
+    fn cells(&self) -> impl Iterator<Item = (Who, &MessageCell)> + '_ {
+        self.headers.iter().flat_map(move |&h| {
+            let who = self.who_of[&h];
+            self.log.cells_of(h).iter().filter_map(move |c| {
+                let kept = c.kind == MessageKind::Personal
+                    && c.day <= self.until
+                    && (self.include_spam || !c.spam);
+                kept.then_some((who, c))
+            })
+        })
+    }
+
+    /// The last message, and how many its sender wrote after the owner's last.
+    fn last(&self) -> Option<LastMessage> {
+        let key = |c: &MessageCell| (c.day, c.last);
+        let (sender, last) = self.cells().max_by_key(|(_, c)| key(c))?;
+        let owner_last = self
+            .cells()
+            .filter(|(w, _)| *w == Who::Owner)
+            .map(|(_, c)| key(c))
+            .max();
+        let theirs = || self.cells().filter(move |(w, _)| *w == sender);
+        let since_owner = match owner_last {
+            None => theirs().map(|(_, c)| c.count).sum(),
+            Some((day, at)) => {
+                let later: u32 = theirs()
+                    .filter(|(_, c)| c.day > day)
+                    .map(|(_, c)| c.count)
+                    .sum();
+                later + self.after_on(day, at, sender)
+            }
+        };
+        Some(LastMessage {
+            sender,
+            sent_at: last.last_at(),
+            since_owner,
+        })
+    }
+
+    /// How many of `sender`'s messages on `day` came after `at` (time, line).
+    fn after_on(&self, day: NaiveDate, at: (NaiveTime, u64), sender: Who) -> u32 {
+        let mut threads = Vec::new();
+        let mut count = 0;
+        for &h in self.headers {
+            let thread = thread_of(&self.log.headers()[h as usize]);
+            if threads.contains(&thread) {
+                continue;
+            }
+            threads.push(thread);
+            let (ordered, overflow) = self.log.ordered_on(h, day);
+            if overflow {
+                // More than the log orders: the day's messages after the
+                // owner's last count whole (the log warned when reading).
+                return self
+                    .cells()
+                    .filter(|(w, c)| *w == sender && c.day == day && c.last > at)
+                    .map(|(_, c)| c.count)
+                    .sum();
+            }
+            count += ordered
+                .iter()
+                .filter(|(_, o)| {
+                    o.at > at
+                        && (self.include_spam || !o.spam)
+                        && self.who_of.get(&o.header) == Some(&sender)
+                })
+                .count() as u32;
+        }
+        count
+    }
 }
 
 /// For exports without conversation ids: the participants' names, the owner left out.

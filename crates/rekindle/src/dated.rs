@@ -28,11 +28,13 @@ pub(crate) fn as_of(
         Some(day) => {
             if let Some(latest) = latest.filter(|l| *l > day) {
                 let until = Some(day);
-                let messages = export
+                let messages: u64 = export
                     .messages
-                    .iter()
-                    .filter(|m| !m.is_draft && after(Some(m.sent_at.date()), until))
-                    .count();
+                    .days()
+                    .filter(|d| after(Some(d.day), until))
+                    .map(|d| d.rows - d.drafts)
+                    .sum();
+                let messages = messages as usize;
                 let full = export.facts();
                 let kept = facts_until(export, until);
                 let left = |what: &str, n: usize| {
@@ -126,9 +128,12 @@ pub(crate) fn facts_until(export: &Export, until: Option<NaiveDate>) -> ExportFa
 pub(crate) fn suspicious(export: &Export, export_date: Option<NaiveDate>) -> Warnings {
     let mut out = Warnings::default();
     let name = |kind: FileKind| kind.file_name();
-    check(
+    check_counted(
         name(FileKind::Messages),
-        export.messages.iter().map(|m| (m.line, m.sent_at.date())),
+        export
+            .messages
+            .days()
+            .map(|d| (d.first_line, d.day, d.rows as usize)),
         export_date,
         &mut out,
     );
@@ -184,8 +189,8 @@ struct Tally {
 }
 
 impl Tally {
-    fn add(&mut self, line: u64, date: NaiveDate) {
-        self.count += 1;
+    fn add(&mut self, line: u64, date: NaiveDate, count: usize) {
+        self.count += count;
         if self.first.is_none_or(|(l, _)| line < l) {
             self.first = Some((line, date));
         }
@@ -210,12 +215,22 @@ fn check(
     export_date: Option<NaiveDate>,
     out: &mut Warnings,
 ) {
+    check_counted(file, rows.map(|(l, d)| (l, d, 1)), export_date, out);
+}
+
+/// [`check`] on dates given with how many rows carry each (and the first line).
+fn check_counted(
+    file: &str,
+    rows: impl Iterator<Item = (u64, NaiveDate, usize)>,
+    export_date: Option<NaiveDate>,
+    out: &mut Warnings,
+) {
     let (mut early, mut late) = (Tally::default(), Tally::default());
-    for (line, date) in rows {
+    for (line, date, count) in rows {
         if date.year() < LINKEDIN_LAUNCH_YEAR {
-            early.add(line, date);
+            early.add(line, date, count);
         } else if export_date.is_some_and(|e| date > e) {
-            late.add(line, date);
+            late.add(line, date, count);
         }
     }
     early.warn(

@@ -12,11 +12,11 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::error::{Error, Result};
 use crate::limits::{Limits, human_bytes};
+use crate::message_log::MessageLog;
 use crate::parse::connections::Connection;
 use crate::parse::endorsements::Endorsement;
 use crate::parse::invitations::Invitation;
 use crate::parse::jobs::{self, Job};
-use crate::parse::messages::Message;
 use crate::parse::notes::{self, Note};
 use crate::parse::positions::Position;
 use crate::parse::profile::Profile;
@@ -47,8 +47,10 @@ pub struct Export {
     pub hidden_connections: usize,
     /// The latest date of those hidden rows (they count for the as-of date).
     pub hidden_connections_latest: Option<NaiveDate>,
-    /// `messages.csv`, every row read (drafts and spam included, flagged).
-    pub messages: Vec<Message>,
+    /// What is kept of `messages.csv`: its rows folded into per-conversation
+    /// and per-day counts as they were read (drafts and spam included,
+    /// flagged); no row is kept.
+    pub messages: MessageLog,
     /// `Invitations.csv`.
     pub invitations: Vec<Invitation>,
     /// `Endorsement_Received_Info.csv`.
@@ -223,8 +225,11 @@ impl Export {
                     self.hidden_connections_latest.max(c.hidden_latest);
             }
             FileKind::Messages => {
-                self.messages
-                    .extend(messages::read(file, reader, &mut self.strings, limits, w)?)
+                let log = &mut self.messages;
+                messages::read(file, reader, &mut self.strings, limits, w, |m, w| {
+                    log.add(m, file, w)
+                })?;
+                log.seal();
             }
             FileKind::Invitations => self
                 .invitations
@@ -268,7 +273,7 @@ impl Export {
 
     /// The latest date any record carries, hidden-profile rows included.
     pub fn latest_date(&self) -> Option<NaiveDate> {
-        let messages = self.messages.iter().map(|m| m.sent_at.date());
+        let messages = self.messages.latest_date().into_iter();
         let connections = self
             .connections
             .iter()

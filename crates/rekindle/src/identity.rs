@@ -9,6 +9,7 @@ use std::collections::{HashMap, HashSet};
 use crate::error::Warning;
 use crate::export::Export;
 use crate::keys::{LINKEDIN_MEMBER, name_key, url_list};
+use crate::message_log::MessageHeader;
 use crate::parse::Direction;
 use crate::strings::Sym;
 use crate::warnings::Warnings;
@@ -72,7 +73,7 @@ pub struct Owner {
 }
 
 /// What a name or URL in a file refers to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Who {
     /// The owner of the export.
     Owner,
@@ -324,9 +325,9 @@ fn urls_by_name(export: &Export) -> HashMap<String, Vec<String>> {
     // the recipient cell is inspected once per distinct value, not per row.
     let mut senders: HashSet<(Sym, Sym)> = HashSet::new();
     let mut recipients: HashSet<(Sym, Sym)> = HashSet::new();
-    for m in &export.messages {
-        senders.insert((m.from, m.sender_url));
-        recipients.insert((m.to, m.recipient_urls));
+    for h in export.messages.headers() {
+        senders.insert((h.from, h.sender_url));
+        recipients.insert((h.to, h.recipient_urls));
     }
     let one_recipient = |&(to, urls): &(Sym, Sym)| {
         !strings.get(to).contains(", ") && url_list(strings, urls).count() == 1
@@ -401,11 +402,9 @@ pub fn detect_owner(export: &Export, warnings: &mut Warnings) -> Owner {
         name = sym_tie(
             "the messages marked sent",
             majority_sym(
-                export
-                    .messages
-                    .iter()
-                    .filter(|m| m.direction == Some(Direction::Outgoing))
-                    .map(|m| m.from),
+                rows_of(export)
+                    .filter(|(h, _)| h.direction == Some(Direction::Outgoing))
+                    .map(|(h, n)| (h.from, n)),
             ),
         );
     }
@@ -417,11 +416,9 @@ pub fn detect_owner(export: &Export, warnings: &mut Warnings) -> Owner {
         url = sym_tie(
             "the URLs of the messages they sent",
             majority_sym(
-                export
-                    .messages
-                    .iter()
-                    .filter(|m| is_owner(m.from))
-                    .map(|m| m.sender_url),
+                rows_of(export)
+                    .filter(|(h, _)| is_owner(h.from))
+                    .map(|(h, n)| (h.sender_url, n)),
             ),
         );
         if url.is_none() {
@@ -429,11 +426,11 @@ pub fn detect_owner(export: &Export, warnings: &mut Warnings) -> Owner {
             url = sym_tie(
                 "the URLs of the messages they received",
                 majority_sym(
-                    export
-                        .messages
-                        .iter()
-                        .filter(|m| is_owner(m.to) && m.recipient_url_count(strings) == 1)
-                        .map(|m| m.recipient_urls),
+                    rows_of(export)
+                        .filter(|(h, _)| {
+                            is_owner(h.to) && url_list(strings, h.recipient_urls).count() == 1
+                        })
+                        .map(|(h, n)| (h.recipient_urls, n)),
                 ),
             );
         }
@@ -456,11 +453,9 @@ pub fn detect_owner(export: &Export, warnings: &mut Warnings) -> Owner {
         name = sym_tie(
             "the names on the messages from their URL",
             majority_sym(
-                export
-                    .messages
-                    .iter()
-                    .filter(|m| !url.is_empty() && m.sender_url == url)
-                    .map(|m| m.from),
+                rows_of(export)
+                    .filter(|(h, _)| !url.is_empty() && h.sender_url == url)
+                    .map(|(h, n)| (h.from, n)),
             ),
         );
     }
@@ -469,6 +464,14 @@ pub fn detect_owner(export: &Export, warnings: &mut Warnings) -> Owner {
         name,
         profile_url: url,
     }
+}
+
+/// Each distinct message header with how many rows carried it.
+fn rows_of(export: &Export) -> impl Iterator<Item = (&MessageHeader, u64)> {
+    let log = &export.messages;
+    (0..)
+        .zip(log.headers())
+        .map(|(i, h)| (h, log.header_rows(i)))
 }
 
 /// Memoises a predicate on symbols (names repeat on every row).
@@ -488,7 +491,7 @@ fn most_present_participant(export: &Export) -> Result<Found, (String, String)> 
     fn push<'s>(keys: &mut HashSet<(bool, &'s str)>, k: (bool, &'s str)) {
         keys.insert(k);
     }
-    for m in &export.messages {
+    for m in export.messages.headers() {
         if m.conversation_id.is_empty() {
             continue;
         }
@@ -505,7 +508,7 @@ fn most_present_participant(export: &Export) -> Result<Found, (String, String)> 
                 push(keys, (false, to));
             }
         } else {
-            for url in m.recipient_urls(strings) {
+            for url in url_list(strings, m.recipient_urls) {
                 push(keys, (true, url));
             }
         }
@@ -526,7 +529,7 @@ fn most_present_participant(export: &Export) -> Result<Found, (String, String)> 
 
 /// The most frequent value: `Ok(None)` for no value, `Err` with the two
 /// smallest of the values tied for most frequent (nothing else decides).
-fn top<T: Ord + Clone>(counts: HashMap<T, usize>) -> Result<Option<T>, (T, T)> {
+fn top<T: Ord + Clone, N: Ord + Copy>(counts: HashMap<T, N>) -> Result<Option<T>, (T, T)> {
     let Some(best) = counts.values().copied().max() else {
         return Ok(None);
     };
@@ -543,11 +546,12 @@ fn top<T: Ord + Clone>(counts: HashMap<T, usize>) -> Result<Option<T>, (T, T)> {
     }
 }
 
-/// The most frequent non-empty symbol; `Err` with two of them on a tie.
-fn majority_sym(values: impl Iterator<Item = Sym>) -> Result<Option<Sym>, (Sym, Sym)> {
-    let mut counts: HashMap<Sym, usize> = HashMap::new();
-    for v in values.filter(|v| !v.is_empty()) {
-        *counts.entry(v).or_default() += 1;
+/// The most frequent non-empty symbol, each given with how many rows carry
+/// it; `Err` with two of them on a tie.
+fn majority_sym(values: impl Iterator<Item = (Sym, u64)>) -> Result<Option<Sym>, (Sym, Sym)> {
+    let mut counts: HashMap<Sym, u64> = HashMap::new();
+    for (v, n) in values.filter(|(v, _)| !v.is_empty()) {
+        *counts.entry(v).or_default() += n;
     }
     top(counts)
 }

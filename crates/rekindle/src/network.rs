@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use chrono::{NaiveDate, NaiveDateTime};
 use petgraph::graph::{DiGraph, NodeIndex};
 
-use crate::conversations::{self, Conversation};
+use crate::conversations::{self, Conversation, ConversationDay};
 use crate::error::{Result, Warning};
 use crate::export::{Export, ExportFacts};
 use crate::identity::{self, Owner, People, PersonId, Who};
@@ -131,22 +131,23 @@ pub struct Interactions {
 }
 
 impl Interactions {
-    /// Builds the columns from (person, day, kind) events in any order.
-    fn from_events(mut events: Vec<u64>) -> Interactions {
-        events.sort_unstable();
+    /// Builds the columns from (person, day, kind) events, each with how
+    /// many messages it stands for, in any order.
+    fn from_events(mut events: Vec<(u64, u32)>) -> Interactions {
+        events.sort_unstable_by_key(|&(key, _)| key);
         let mut out = Interactions::default();
-        for key in events {
+        for (key, n) in events {
             let (person, day, kind) = unpack(key);
             let same = out.person.last() == Some(&person)
                 && out.day.last() == Some(&day)
                 && out.kind.last() == Some(&kind);
             match out.count.last_mut() {
-                Some(count) if same => *count += 1,
+                Some(count) if same => *count += n,
                 _ => {
                     out.person.push(person);
                     out.day.push(day);
                     out.kind.push(kind);
-                    out.count.push(1);
+                    out.count.push(n);
                 }
             }
         }
@@ -168,8 +169,8 @@ impl Interactions {
 const DAY_OFFSET: i64 = 1 << 30;
 
 /// One event in a sortable `u64`: person, day, kind.
-fn pack(person: PersonId, at: NaiveDateTime, kind: InteractionKind) -> u64 {
-    let day = (i64::from(day_number(at.date())) + DAY_OFFSET) as u64;
+fn pack(person: PersonId, day: NaiveDate, kind: InteractionKind) -> u64 {
+    let day = (i64::from(day_number(day)) + DAY_OFFSET) as u64;
     (u64::from(person.0) << 33) | (day << 2) | kind as u64
 }
 
@@ -251,7 +252,8 @@ impl Network {
         warnings.merge(crate::dated::suspicious(export, export.export_date()));
         let until = options.as_of;
         let mut people = People::new(export, &owner, until, &mut warnings);
-        let conversations = conversations::assemble(export, &mut people, options, &mut warnings);
+        let conversations =
+            conversations::assemble(export, &mut people, options, as_of, &mut warnings);
         let mut owner = owner;
         if owner.profile_url.is_none() {
             // Resolving recipients may have revealed it.
@@ -382,13 +384,13 @@ impl Network {
         }
 
         // Messages: direct counts per person, shared groups per pair.
-        let mut events: Vec<u64> = Vec::new();
+        let mut events: Vec<(u64, u32)> = Vec::new();
         let mut direct: HashMap<PersonId, (u32, u32, NaiveDateTime, NaiveDateTime)> =
             HashMap::new();
         let mut shared: HashMap<(PersonId, PersonId), u32> = HashMap::new();
         let mut messages_counted = 0;
         for c in &conversations {
-            messages_counted += c.messages.len();
+            messages_counted += c.message_count();
             if c.is_sponsored() {
                 continue;
             }
@@ -413,28 +415,29 @@ impl Network {
                     }
                 }
             }
-            for m in &c.messages {
-                if m.kind != MessageKind::Personal || m.sent_at.date() > as_of {
+            for a in &c.activity {
+                if a.kind != MessageKind::Personal || a.day > as_of {
                     continue;
                 }
-                match (m.sender, group) {
+                let n = a.count;
+                match (a.sender, group) {
                     (Who::Owner, false) => {
                         for &p in &c.participants {
-                            events.push(pack(p, m.sent_at, InteractionKind::DirectSent));
-                            count_direct(&mut direct, p, m.sent_at, true);
+                            events.push((pack(p, a.day, InteractionKind::DirectSent), n));
+                            count_direct(&mut direct, p, a, true);
                         }
                     }
                     (Who::Person(p), false) => {
-                        events.push(pack(p, m.sent_at, InteractionKind::DirectReceived));
-                        count_direct(&mut direct, p, m.sent_at, false);
+                        events.push((pack(p, a.day, InteractionKind::DirectReceived), n));
+                        count_direct(&mut direct, p, a, false);
                     }
                     (Who::Owner, true) => {
                         for &p in &c.participants {
-                            events.push(pack(p, m.sent_at, InteractionKind::GroupSent));
+                            events.push((pack(p, a.day, InteractionKind::GroupSent), n));
                         }
                     }
                     (Who::Person(p), true) => {
-                        events.push(pack(p, m.sent_at, InteractionKind::GroupReceived));
+                        events.push((pack(p, a.day, InteractionKind::GroupReceived), n));
                     }
                     (Who::Unknown, _) => {}
                 }
@@ -506,15 +509,15 @@ fn too_big_group(c: &Conversation, members: usize, max: usize) -> Warning {
 fn count_direct(
     direct: &mut HashMap<PersonId, (u32, u32, NaiveDateTime, NaiveDateTime)>,
     person: PersonId,
-    at: NaiveDateTime,
+    a: &ConversationDay,
     sent: bool,
 ) {
-    let entry = direct.entry(person).or_insert((0, 0, at, at));
+    let entry = direct.entry(person).or_insert((0, 0, a.first, a.last));
     if sent {
-        entry.0 += 1;
+        entry.0 += a.count;
     } else {
-        entry.1 += 1;
+        entry.1 += a.count;
     }
-    entry.2 = entry.2.min(at);
-    entry.3 = entry.3.max(at);
+    entry.2 = entry.2.min(a.first);
+    entry.3 = entry.3.max(a.last);
 }

@@ -288,7 +288,7 @@ fn reply(network: &Network, metrics: &Metrics, out: &mut Vec<Candidate>) {
     let as_of = network.as_of;
     let mut latest: BTreeMap<PersonId, (NaiveDate, u32)> = BTreeMap::new();
     for c in &network.conversations {
-        if let Some((person, last, waiting)) = reports::waiting_in(c, as_of)
+        if let Some((person, last, waiting)) = reports::waiting_in(c)
             && latest.get(&person).is_none_or(|(d, _)| *d < last.date())
         {
             latest.insert(person, (last.date(), waiting));

@@ -84,18 +84,18 @@ pub fn messages_by_month(network: &Network) -> Vec<MonthCount> {
     // (sent, received) per month, counted back from the as-of month: no
     // message is later, so one pass finds both the counts and the span.
     let mut back: Vec<(u32, u32)> = Vec::new();
-    for message in network.conversations.iter().flat_map(|c| &c.messages) {
-        if message.kind != MessageKind::Personal || message.sent_at.date() > network.as_of {
+    for a in network.conversations.iter().flat_map(|c| &c.activity) {
+        if a.kind != MessageKind::Personal || a.day > network.as_of {
             continue;
         }
-        let ago = (last - month_index(message.sent_at.date())) as usize;
+        let ago = (last - month_index(a.day)) as usize;
         if ago >= back.len() {
             back.resize(ago + 1, (0, 0));
         }
-        if message.sender == Who::Owner {
-            back[ago].0 += 1;
+        if a.sender == Who::Owner {
+            back[ago].0 += a.count;
         } else {
-            back[ago].1 += 1;
+            back[ago].1 += a.count;
         }
     }
     back.iter()
@@ -158,9 +158,10 @@ mod tests {
         let personal = network
             .conversations
             .iter()
-            .flat_map(|c| &c.messages)
-            .filter(|m| m.kind == MessageKind::Personal)
-            .count();
+            .flat_map(|c| &c.activity)
+            .filter(|a| a.kind == MessageKind::Personal)
+            .map(|a| a.count as usize)
+            .sum::<usize>();
         let counted: u32 = months.iter().map(|m| m.sent + m.received).sum();
         assert_eq!(counted as usize, personal);
         assert!(months.iter().any(|m| m.sent > 0) && months.iter().any(|m| m.received > 0));

@@ -28,7 +28,7 @@ fn main() -> ExitCode {
             computed.as_secs_f64(),
             report.as_secs_f64(),
             t.elapsed().as_secs_f64(),
-            export.messages.len(),
+            export.messages.rows(),
             network.people.len(),
             neglected.len()
         );

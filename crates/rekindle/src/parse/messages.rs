@@ -95,7 +95,8 @@ impl Message {
 
 const SPONSORED_MARK: &[u8] = b"<p class=\"spinmail-quill-editor__spin-break\">";
 
-/// Reads `messages.csv` of any era.
+/// Reads `messages.csv` of any era, handing each row to `sink` (with the
+/// warnings, so that it may add its own) and keeping none.
 ///
 /// This is the hot path of a large export, so columns are looked up once by
 /// name and each row decodes only the columns an analysis needs; the text of
@@ -106,12 +107,12 @@ pub fn read<R: Read>(
     strings: &mut Strings,
     limits: &Limits,
     warnings: &mut Warnings,
-) -> Result<Vec<Message>> {
+    mut sink: impl FnMut(&Message, &mut Warnings),
+) -> Result<()> {
     const HEADER: Header = Header {
         required: &["FROM", "DATE"],
         expected: "FROM and DATE",
     };
-    let mut out = Vec::new();
     let mut columns = None;
     // Consecutive rows mostly belong to one conversation: remember each
     // column's last value. Raw URL cells map to their normalised symbol.
@@ -171,7 +172,7 @@ pub fn read<R: Read>(
         });
         let direction = table.field(c_direction).trim_ascii();
         let folder = table.field(c_folder).trim_ascii();
-        out.push(Message {
+        let message = Message {
             line: table.line(),
             conversation_id,
             conversation_title,
@@ -199,10 +200,10 @@ pub fn read<R: Read>(
             is_draft: yes(table.field(c_draft)) || yes(table.field(c_conversation_draft)),
             content_len: u32::try_from(content.len()).unwrap_or(u32::MAX),
             kind: classify(content),
-        });
+        };
+        sink(&message, warnings);
         Ok(Flow::Next)
-    })?;
-    Ok(out)
+    })
 }
 
 /// Where each column messages.csv may have sits in this file's header.
@@ -330,12 +331,14 @@ mod tests {
     fn parse(text: &str) -> (Vec<Message>, Strings, Vec<String>) {
         let mut warnings = Warnings::default();
         let mut strings = Strings::default();
-        let m = read(
+        let mut m = Vec::new();
+        read(
             "messages.csv",
             text.as_bytes(),
             &mut strings,
             &Limits::default(),
             &mut warnings,
+            |row, _| m.push(*row),
         )
         .unwrap();
         (m, strings, shown(&warnings))
@@ -439,12 +442,14 @@ mod tests {
         let mut warnings = Warnings::default();
         let mut strings = Strings::default();
         let bytes = b"FROM,TO,DATE,CONTENT\nJos\xe9 Ruiz,Avery Quinn,2020-01-01T00:00:00,hi\n";
-        let m = read(
+        let mut m = Vec::new();
+        read(
             "messages.csv",
             &bytes[..],
             &mut strings,
             &Limits::default(),
             &mut warnings,
+            |row, _| m.push(*row),
         )
         .unwrap();
         assert_eq!(strings.get(m[0].from), "Jos\u{fffd} Ruiz");

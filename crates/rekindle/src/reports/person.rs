@@ -191,22 +191,22 @@ pub fn person(network: &Network, metrics: &Metrics, id: PersonId) -> Option<Pers
         .iter()
         .filter(|c| c.participants.contains(&id) && !c.is_sponsored())
     {
-        for msg in c
-            .messages
+        for a in c
+            .activity
             .iter()
-            .filter(|x| x.kind == MessageKind::Personal && x.sent_at.date() <= network.as_of)
+            .filter(|a| a.kind == MessageKind::Personal && a.day <= network.as_of)
         {
-            let year = msg.sent_at.year();
+            let year = a.day.year();
             let row = years.entry(year).or_insert(YearRow {
                 year,
                 sent: 0,
                 received: 0,
                 group: 0,
             });
-            match (c.is_group(), msg.sender) {
-                (true, Who::Owner) | (true, Who::Person(_)) => row.group += 1,
-                (false, Who::Owner) => row.sent += 1,
-                (false, Who::Person(_)) => row.received += 1,
+            match (c.is_group(), a.sender) {
+                (true, Who::Owner) | (true, Who::Person(_)) => row.group += a.count,
+                (false, Who::Owner) => row.sent += a.count,
+                (false, Who::Person(_)) => row.received += a.count,
                 _ => {}
             }
         }

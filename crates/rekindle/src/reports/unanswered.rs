@@ -33,7 +33,7 @@ pub fn unanswered(network: &Network) -> Vec<UnansweredRow> {
     let replied = last_direct_sent(network);
     let mut best: BTreeMap<PersonId, UnansweredRow> = BTreeMap::new();
     for c in &network.conversations {
-        let Some((person, at, waiting)) = waiting_in(c, network.as_of) else {
+        let Some((person, at, waiting)) = waiting_in(c) else {
             continue;
         };
         if replied.get(&person).is_some_and(|sent| *sent > at) {
@@ -74,12 +74,10 @@ fn last_direct_sent(network: &Network) -> HashMap<PersonId, NaiveDateTime> {
         if c.is_group() || c.has_unknown_participant {
             continue;
         }
-        let sent = c.messages.iter().filter(|m| {
-            m.sender == Who::Owner
-                && m.kind == MessageKind::Personal
-                && m.sent_at.date() <= network.as_of
+        let sent = c.activity.iter().filter(|a| {
+            a.sender == Who::Owner && a.kind == MessageKind::Personal && a.day <= network.as_of
         });
-        if let Some(last) = sent.map(|m| m.sent_at).max() {
+        if let Some(last) = sent.map(|a| a.last).max() {
             let entry = out.entry(person).or_insert(last);
             *entry = (*entry).max(last);
         }
@@ -87,31 +85,18 @@ fn last_direct_sent(network: &Network) -> HashMap<PersonId, NaiveDateTime> {
     out
 }
 
-/// (person, time of their last message, their messages since the owner's last).
-pub(crate) fn waiting_in(
-    c: &Conversation,
-    as_of: NaiveDate,
-) -> Option<(PersonId, NaiveDateTime, u32)> {
+/// (person, time of their last message, their messages since the owner's
+/// last), as of the network's day.
+pub(crate) fn waiting_in(c: &Conversation) -> Option<(PersonId, NaiveDateTime, u32)> {
     if c.is_group() || c.is_sponsored() || c.has_unknown_participant {
         return None;
     }
     let &[person] = c.participants.as_slice() else {
         return None;
     };
-    let personal: Vec<_> = c
-        .messages
-        .iter()
-        .filter(|m| m.kind == MessageKind::Personal && m.sent_at.date() <= as_of)
-        .collect();
-    let last = personal.last()?;
+    let last = c.last_personal?;
     if last.sender != Who::Person(person) {
         return None;
     }
-    let waiting = personal
-        .iter()
-        .rev()
-        .take_while(|m| m.sender != Who::Owner)
-        .filter(|m| m.sender == Who::Person(person))
-        .count();
-    Some((person, last.sent_at, waiting as u32))
+    Some((person, last.sent_at, last.since_owner))
 }

@@ -1,0 +1,363 @@
+//! [`MessageLog`]: what is kept of `messages.csv` once its rows are read.
+//!
+//! Rows are folded in as they are parsed and then dropped; no row survives
+//! reading. What stays:
+//!
+//! - each distinct **header** (conversation id, title, sender, recipients),
+//!   with how many rows carried it: who sent and received what, and the
+//!   owner's detection, need distinct values only;
+//! - a **cell** per header, day, kind and folder class: how many messages,
+//!   the first line (the order conversations and people appear in), the
+//!   first and last time of day;
+//! - the **order** of a conversation's personal messages within one day
+//!   (time and line), up to [`ORDERED_PER_DAY`] a day: which messages came
+//!   after the owner's last reply;
+//! - per **day**, how many rows (drafts included) and the first line: the
+//!   as-of date and the dates to doubt.
+//!
+//! Memory grows with conversations × active days, never with rows: a
+//! thousand copies of one day's messages cost what one copy does.
+
+use std::collections::HashMap;
+
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+
+use crate::error::Warning;
+use crate::parse::Direction;
+use crate::parse::messages::{Folder, Message, MessageKind};
+use crate::strings::Sym;
+use crate::warnings::Warnings;
+
+/// How many personal messages of one conversation and day keep their order
+/// (time and line). Past it, the day's messages are counted, not ordered:
+/// which of them came after the owner's last reply that day is then not told
+/// apart (all of a sender's messages that day count as after it), and a
+/// warning names the conversation. This bounds memory per conversation-day.
+pub const ORDERED_PER_DAY: usize = 256;
+
+/// What rows of one conversation share: everything but the date, the text
+/// and the flags.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct MessageHeader {
+    /// LinkedIn's conversation id (absent in 2020 exports).
+    pub conversation_id: Sym,
+    /// A named group's or campaign's title, mostly absent.
+    pub conversation_title: Sym,
+    /// The sender's name as shown.
+    pub from: Sym,
+    /// The sender's normalised profile URL, where the era has it.
+    pub sender_url: Sym,
+    /// Who sent it, where the file says so (2020).
+    pub direction: Option<Direction>,
+    /// The recipients' names joined by `", "`.
+    pub to: Sym,
+    /// The recipients' normalised profile URLs joined by `,`.
+    pub recipient_urls: Sym,
+}
+
+/// Messages of one header, day, kind and folder class (drafts are never in
+/// a cell: they were not sent).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MessageCell {
+    /// Index into [`MessageLog::headers`].
+    pub header: u32,
+    /// The day (UTC).
+    pub day: NaiveDate,
+    /// Personal, sponsored or system.
+    pub kind: MessageKind,
+    /// Filed in the SPAM folder.
+    pub spam: bool,
+    /// How many messages.
+    pub count: u32,
+    /// The first line any of them starts on.
+    pub first_line: u64,
+    /// The earliest time of day.
+    pub first: NaiveTime,
+    /// The latest time of day, and the line of that message (same-second
+    /// messages keep file order).
+    pub last: (NaiveTime, u64),
+}
+
+impl MessageCell {
+    /// When the first of them was sent.
+    pub fn first_at(&self) -> NaiveDateTime {
+        self.day.and_time(self.first)
+    }
+
+    /// When the last of them was sent.
+    pub fn last_at(&self) -> NaiveDateTime {
+        self.day.and_time(self.last.0)
+    }
+}
+
+/// One personal message's place within its conversation-day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Ordered {
+    /// The time of day and the line: the order within the day.
+    pub at: (NaiveTime, u64),
+    /// Index into [`MessageLog::headers`].
+    pub header: u32,
+    /// Filed in the SPAM folder.
+    pub spam: bool,
+}
+
+/// Rows dated one day, drafts and spam included.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct DayRows {
+    pub day: NaiveDate,
+    pub rows: u64,
+    pub drafts: u64,
+    pub first_line: u64,
+}
+
+/// Which conversation-day a personal message is ordered in: the conversation
+/// id, or in 2020 exports (no ids) the sender and recipients as a pair in
+/// either direction, so that both sides of a thread meet.
+pub(crate) type Thread = (Sym, Sym);
+
+/// One conversation-day's ordered messages.
+#[derive(Debug, Clone, Copy, Default)]
+struct Bucket {
+    /// Where its messages start in `ordered` (once sealed).
+    start: u32,
+    len: u32,
+    overflow: bool,
+}
+
+/// Everything kept of `messages.csv`; see the module documentation.
+#[derive(Debug, Clone, Default)]
+pub struct MessageLog {
+    rows: u64,
+    headers: Vec<MessageHeader>,
+    header_rows: Vec<u64>,
+    cells: Vec<MessageCell>,
+    /// Where each header's cells start in `cells` (once sealed), and one past the last.
+    header_cells: Vec<u32>,
+    days: Vec<DayRows>,
+    ordered: Vec<(u32, Ordered)>,
+    buckets: Vec<Bucket>,
+    bucket_ids: HashMap<(Thread, NaiveDate), u32>,
+    sealed: bool,
+    // While reading: distinct values to their index.
+    header_ids: HashMap<MessageHeader, u32>,
+    cell_ids: HashMap<(u32, NaiveDate, u8), u32>,
+    day_ids: HashMap<NaiveDate, u32>,
+    last_header: Option<(MessageHeader, u32)>,
+}
+
+impl MessageLog {
+    /// Folds one row in. `file` names it in warnings.
+    pub(crate) fn add(&mut self, m: &Message, file: &str, warnings: &mut Warnings) {
+        if self.sealed {
+            self.unseal();
+        }
+        self.rows += 1;
+        let header = MessageHeader {
+            conversation_id: m.conversation_id,
+            conversation_title: m.conversation_title,
+            from: m.from,
+            sender_url: m.sender_url,
+            direction: m.direction,
+            to: m.to,
+            recipient_urls: m.recipient_urls,
+        };
+        // Consecutive rows mostly share their header.
+        let h = match self.last_header {
+            Some((last, h)) if last == header => h,
+            _ => {
+                let next = self.headers.len() as u32;
+                let h = *self.header_ids.entry(header).or_insert(next);
+                if h == next {
+                    self.headers.push(header);
+                    self.header_rows.push(0);
+                }
+                self.last_header = Some((header, h));
+                h
+            }
+        };
+        self.header_rows[h as usize] += 1;
+        let day = m.sent_at.date();
+        let time = m.sent_at.time();
+        let next = self.days.len() as u32;
+        let d = *self.day_ids.entry(day).or_insert(next);
+        if d == next {
+            self.days.push(DayRows {
+                day,
+                rows: 0,
+                drafts: 0,
+                first_line: m.line,
+            });
+        }
+        let day_rows = &mut self.days[d as usize];
+        day_rows.rows += 1;
+        day_rows.drafts += u64::from(m.is_draft);
+        day_rows.first_line = day_rows.first_line.min(m.line);
+        if m.is_draft {
+            return;
+        }
+        let spam = m.folder == Folder::Spam;
+        let class = (m.kind as u8) << 1 | u8::from(spam);
+        let next = self.cells.len() as u32;
+        let c = *self.cell_ids.entry((h, day, class)).or_insert(next);
+        if c == next {
+            self.cells.push(MessageCell {
+                header: h,
+                day,
+                kind: m.kind,
+                spam,
+                count: 0,
+                first_line: m.line,
+                first: time,
+                last: (time, m.line),
+            });
+        }
+        let cell = &mut self.cells[c as usize];
+        cell.count += 1;
+        cell.first_line = cell.first_line.min(m.line);
+        cell.first = cell.first.min(time);
+        cell.last = cell.last.max((time, m.line));
+        if m.kind != MessageKind::Personal {
+            return;
+        }
+        let thread = thread_of(&header);
+        let next = self.buckets.len() as u32;
+        let b = *self.bucket_ids.entry((thread, day)).or_insert(next);
+        if b == next {
+            self.buckets.push(Bucket::default());
+        }
+        let bucket = &mut self.buckets[b as usize];
+        if bucket.len as usize >= ORDERED_PER_DAY {
+            if !bucket.overflow {
+                bucket.overflow = true;
+                let message = format!(
+                    "more than {ORDERED_PER_DAY} messages of one conversation on one day: \
+                     which of them came after your last reply that day is not told apart"
+                );
+                warnings
+                    .push(Warning::new(file, Some(m.line), message).with_value(day.to_string()));
+            }
+            return;
+        }
+        bucket.len += 1;
+        self.ordered.push((
+            b,
+            Ordered {
+                at: (time, m.line),
+                header: h,
+                spam,
+            },
+        ));
+    }
+
+    /// Sorts what was read for the look-ups of [`MessageLog::cells_of`] and
+    /// [`MessageLog::ordered_on`], and frees the maps used while reading.
+    pub(crate) fn seal(&mut self) {
+        if self.sealed {
+            return;
+        }
+        self.cells
+            .sort_unstable_by_key(|c| (c.header, c.day, c.kind as u8, c.spam));
+        self.header_cells = vec![0; self.headers.len() + 1];
+        for c in &self.cells {
+            self.header_cells[c.header as usize + 1] += 1;
+        }
+        for i in 1..self.header_cells.len() {
+            self.header_cells[i] += self.header_cells[i - 1];
+        }
+        self.ordered.sort_unstable_by_key(|&(b, o)| (b, o.at));
+        let mut start = 0;
+        for (i, bucket) in self.buckets.iter_mut().enumerate() {
+            bucket.start = start;
+            start += bucket.len;
+            debug_assert!(
+                self.ordered[bucket.start as usize..start as usize]
+                    .iter()
+                    .all(|(b, _)| *b as usize == i)
+            );
+        }
+        self.days.sort_unstable_by_key(|d| d.day);
+        self.header_ids = HashMap::new();
+        self.cell_ids = HashMap::new();
+        self.day_ids = HashMap::new();
+        self.last_header = None;
+        self.sealed = true;
+    }
+
+    /// Rebuilds the reading maps, for rows added after sealing (a second
+    /// part of messages.csv).
+    fn unseal(&mut self) {
+        self.header_ids = (0..).zip(&self.headers).map(|(i, h)| (*h, i)).collect();
+        self.cell_ids = (0..)
+            .zip(&self.cells)
+            .map(|(i, c)| ((c.header, c.day, (c.kind as u8) << 1 | u8::from(c.spam)), i))
+            .collect();
+        self.day_ids = (0..).zip(&self.days).map(|(i, d)| (d.day, i)).collect();
+        self.sealed = false;
+    }
+
+    /// Rows read, drafts and spam included.
+    pub fn rows(&self) -> u64 {
+        self.rows
+    }
+
+    /// Whether no row was read.
+    pub fn is_empty(&self) -> bool {
+        self.rows == 0
+    }
+
+    /// The distinct headers, in the order of their first row.
+    pub fn headers(&self) -> &[MessageHeader] {
+        &self.headers
+    }
+
+    /// How many rows carried header `h`, drafts and spam included.
+    pub fn header_rows(&self, h: u32) -> u64 {
+        self.header_rows[h as usize]
+    }
+
+    /// The cells of header `h`, by day.
+    pub fn cells_of(&self, h: u32) -> &[MessageCell] {
+        debug_assert!(self.sealed);
+        let h = h as usize;
+        match (self.header_cells.get(h), self.header_cells.get(h + 1)) {
+            (Some(&a), Some(&b)) => &self.cells[a as usize..b as usize],
+            _ => &[],
+        }
+    }
+
+    /// The latest day any row is dated, drafts included.
+    pub fn latest_date(&self) -> Option<NaiveDate> {
+        self.days.iter().map(|d| d.day).max()
+    }
+
+    /// Rows dated each day: (day, rows, drafts, first line), by day.
+    pub(crate) fn days(&self) -> impl Iterator<Item = DayRows> + '_ {
+        self.days.iter().copied()
+    }
+
+    /// The ordered personal messages of the thread of header `h` on `day`
+    /// (by time, then line), and whether more were left unordered.
+    pub(crate) fn ordered_on(&self, h: u32, day: NaiveDate) -> (&[(u32, Ordered)], bool) {
+        debug_assert!(self.sealed);
+        let thread = thread_of(&self.headers[h as usize]);
+        match self.bucket_ids.get(&(thread, day)) {
+            Some(&b) => {
+                let bucket = self.buckets[b as usize];
+                let start = bucket.start as usize;
+                (
+                    &self.ordered[start..start + bucket.len as usize],
+                    bucket.overflow,
+                )
+            }
+            None => (&[], false),
+        }
+    }
+}
+
+pub(crate) fn thread_of(h: &MessageHeader) -> Thread {
+    if h.conversation_id.is_empty() {
+        (h.from.min(h.to), h.from.max(h.to))
+    } else {
+        (h.conversation_id, Sym::EMPTY)
+    }
+}
