@@ -427,3 +427,106 @@ fn derived_key(from: &str, to: &str, owner_key: &str, people: &People) -> String
     names.dedup();
     format!("names:{}", names.join("|"))
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::archive::FileKind;
+    use crate::export::Export;
+    use crate::network::Network;
+    use crate::options::Options;
+    use crate::reports;
+
+    const AVERY: &str = "https://www.linkedin.com/in/avery";
+    const ADA: &str = "https://www.linkedin.com/in/ada";
+
+    /// Avery's export with Ada as a connection and `messages` as messages.csv.
+    fn network(messages: &str) -> Network {
+        let mut export = Export {
+            export_name: "Complete_LinkedInDataExport_03-10-2024".into(),
+            ..Export::default()
+        };
+        let files = [
+            (
+                FileKind::Profile,
+                "First Name,Last Name\nAvery,Quinn\n".to_string(),
+            ),
+            (
+                FileKind::Connections,
+                format!(
+                    "First Name,Last Name,URL,Company,Position,Connected On\nAda,Byron,{ADA},,,01 Jan 2020\n"
+                ),
+            ),
+            (FileKind::Messages, messages.to_string()),
+        ];
+        for (kind, text) in files {
+            export
+                .read_file(kind, kind.file_name(), text.as_bytes())
+                .unwrap();
+        }
+        Network::from_export(&export, &Options::default()).unwrap()
+    }
+
+    fn waiting(network: &Network) -> Vec<(String, u32)> {
+        reports::unanswered(network)
+            .into_iter()
+            .map(|r| (r.last_message.to_string(), r.messages_waiting))
+            .collect()
+    }
+
+    fn with_ids(rows: &[(&str, &str)]) -> String {
+        let mut text = "CONVERSATION ID,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,CONTENT,FOLDER\n".to_string();
+        for (from, at) in rows {
+            let (name, url, to, to_url) = if *from == "Ada" {
+                ("Ada Byron", ADA, "Avery Quinn", AVERY)
+            } else {
+                ("Avery Quinn", AVERY, "Ada Byron", ADA)
+            };
+            text += &format!("c1,{name},{url},{to},{to_url},{at},hi,INBOX\n");
+        }
+        text
+    }
+
+    #[test]
+    fn messages_waiting_follow_time_not_file_order_within_a_day() {
+        // Ada 10:00, Avery 10:05, Ada 10:10 and 10:20, written out of order.
+        let rows = [
+            ("Ada", "2024-03-01 10:20:00 UTC"),
+            ("Avery", "2024-03-01 10:05:00 UTC"),
+            ("Ada", "2024-03-01 10:00:00 UTC"),
+            ("Ada", "2024-03-01 10:10:00 UTC"),
+            ("Ada", "2024-02-20 08:00:00 UTC"),
+        ];
+        let n = network(&with_ids(&rows));
+        assert_eq!(waiting(&n), [("2024-03-01".to_string(), 2)]);
+        let last = n.conversations[0].last_personal.unwrap();
+        assert_eq!(last.sent_at.to_string(), "2024-03-01 10:20:00");
+        assert_eq!(last.since_owner, 2);
+    }
+
+    #[test]
+    fn within_one_second_the_line_decides() {
+        // Same second: Avery's reply on the later line comes after Ada's.
+        let n = network(&with_ids(&[
+            ("Ada", "2024-03-01 10:05:00 UTC"),
+            ("Avery", "2024-03-01 10:05:00 UTC"),
+        ]));
+        assert!(waiting(&n).is_empty(), "{:?}", waiting(&n));
+        let n = network(&with_ids(&[
+            ("Avery", "2024-03-01 10:05:00 UTC"),
+            ("Ada", "2024-03-01 10:05:00 UTC"),
+            ("Ada", "2024-03-02 09:00:00 UTC"),
+        ]));
+        assert_eq!(waiting(&n), [("2024-03-02".to_string(), 2)]);
+    }
+
+    #[test]
+    fn without_ids_both_sides_of_a_thread_meet_in_one_day() {
+        let text = "FROM,TO,DATE,SUBJECT,CONTENT,DIRECTION,FOLDER\n\
+                    Ada Byron,Avery Quinn,2024-03-01T10:20:00,,hi,INCOMING,INBOX\n\
+                    Avery Quinn,Ada Byron,2024-03-01T10:05:00,,hi,OUTGOING,INBOX\n\
+                    Ada Byron,Avery Quinn,2024-03-01T10:00:00,,hi,INCOMING,INBOX\n";
+        let n = network(text);
+        assert_eq!(n.conversations.len(), 1);
+        assert_eq!(waiting(&n), [("2024-03-01".to_string(), 1)]);
+    }
+}

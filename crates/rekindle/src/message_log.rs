@@ -361,3 +361,154 @@ pub(crate) fn thread_of(h: &MessageHeader) -> Thread {
         (h.conversation_id, Sym::EMPTY)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::limits::Limits;
+    use crate::parse::messages::read;
+    use crate::parse::shown;
+    use crate::strings::Strings;
+
+    const HEADER: &str = "CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,CONTENT,FOLDER,IS MESSAGE DRAFT";
+
+    fn log_of(rows: &[String]) -> (MessageLog, Strings, Vec<String>) {
+        let text = format!("{HEADER}\n{}\n", rows.join("\n"));
+        let (mut log, mut strings, mut warnings) = (
+            MessageLog::default(),
+            Strings::default(),
+            Warnings::default(),
+        );
+        read(
+            "messages.csv",
+            text.as_bytes(),
+            &mut strings,
+            &Limits::default(),
+            &mut warnings,
+            |m, w| log.add(m, "messages.csv", w),
+        )
+        .unwrap();
+        log.seal();
+        (log, strings, shown(&warnings))
+    }
+
+    fn row(id: &str, from: &str, to: &str, at: &str) -> String {
+        let url = |n: &str| format!("https://www.linkedin.com/in/{}", n.to_lowercase());
+        format!(
+            "{id},,{from},{},{to},{},{at},hi,INBOX,No",
+            url(from),
+            url(to)
+        )
+    }
+
+    #[test]
+    fn a_thousand_copies_of_a_day_cost_what_one_copy_does() {
+        let day = [
+            row("c1", "Ada", "Avery", "2024-03-01 10:00:00 UTC"),
+            row("c1", "Avery", "Ada", "2024-03-01 10:05:00 UTC"),
+            row("c1", "Ada", "Avery", "2024-03-01 10:10:00 UTC"),
+        ];
+        let rows: Vec<String> = (0..1000).flat_map(|_| day.clone()).collect();
+        let (log, _, warnings) = log_of(&rows);
+        assert_eq!(log.rows(), 3000);
+        // Two headers (Ada→Avery, Avery→Ada), one cell each, one day.
+        assert_eq!(log.headers().len(), 2);
+        assert_eq!(log.cells.len(), 2);
+        assert_eq!(log.cells_of(0)[0].count, 2000);
+        assert_eq!(log.cells_of(1)[0].count, 1000);
+        assert_eq!(log.days.len(), 1);
+        // The order is kept for the first ORDERED_PER_DAY messages only, and
+        // a warning says so once for that conversation-day.
+        assert_eq!(log.ordered.len(), ORDERED_PER_DAY);
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert!(warnings[0].contains("line 258"), "{warnings:?}");
+        assert!(warnings[0].contains("\"2024-03-01\""), "{warnings:?}");
+    }
+
+    #[test]
+    fn cells_keep_counts_first_line_and_first_and_last_times() {
+        let (log, strings, _) = log_of(&[
+            row("c1", "Ada", "Avery", "2024-03-01 18:00:00 UTC"),
+            row("c1", "Ada", "Avery", "2024-03-01 09:00:00 UTC"),
+            row("c1", "Ada", "Avery", "2024-03-02 12:00:00 UTC"),
+            row("c1", "Ada", "Avery", "2024-03-05 12:00:00 UTC").replace(",No", ",Yes"),
+        ]);
+        assert_eq!(log.rows(), 4);
+        let h = &log.headers()[0];
+        assert_eq!(strings.get(h.from), "Ada");
+        let cells = log.cells_of(0);
+        assert_eq!(cells.len(), 2, "the draft is in no cell");
+        assert_eq!((cells[0].count, cells[0].first_line), (2, 2));
+        assert_eq!(cells[0].first_at().to_string(), "2024-03-01 09:00:00");
+        assert_eq!(cells[0].last_at().to_string(), "2024-03-01 18:00:00");
+        assert_eq!(cells[0].last.1, 2);
+        assert_eq!(cells[1].day.to_string(), "2024-03-02");
+        // Per day, drafts included: the as-of and suspicious-date checks.
+        let days: Vec<_> = log
+            .days()
+            .map(|d| (d.day.to_string(), d.rows, d.drafts))
+            .collect();
+        assert_eq!(
+            days,
+            [
+                ("2024-03-01".to_string(), 2, 0),
+                ("2024-03-02".to_string(), 1, 0),
+                ("2024-03-05".to_string(), 1, 1)
+            ]
+        );
+        assert_eq!(log.latest_date().unwrap().to_string(), "2024-03-05");
+    }
+
+    #[test]
+    fn a_day_is_ordered_by_time_then_line_whatever_the_file_order() {
+        let (log, _, _) = log_of(&[
+            row("c1", "Ada", "Avery", "2024-03-01 10:20:00 UTC"),
+            row("c1", "Avery", "Ada", "2024-03-01 10:05:00 UTC"),
+            row("c1", "Ada", "Avery", "2024-03-01 10:00:00 UTC"),
+            row("c1", "Ada", "Avery", "2024-03-01 10:05:00 UTC"),
+        ]);
+        let day = NaiveDate::from_ymd_opt(2024, 3, 1).unwrap();
+        let (ordered, overflow) = log.ordered_on(0, day);
+        assert!(!overflow);
+        let order: Vec<(String, u64)> = ordered
+            .iter()
+            .map(|(_, o)| (o.at.0.to_string(), o.at.1))
+            .collect();
+        assert_eq!(
+            order,
+            [
+                ("10:00:00".to_string(), 4),
+                ("10:05:00".to_string(), 3),
+                ("10:05:00".to_string(), 5),
+                ("10:20:00".to_string(), 2),
+            ]
+        );
+    }
+
+    #[test]
+    fn rows_added_after_sealing_join_the_same_cells() {
+        let (mut log, mut strings, _) =
+            log_of(&[row("c1", "Ada", "Avery", "2024-03-01 10:00:00 UTC")]);
+        let text = format!(
+            "{HEADER}\n{}\n",
+            row("c1", "Ada", "Avery", "2024-03-01 11:00:00 UTC")
+        );
+        let mut warnings = Warnings::default();
+        read(
+            "messages (2).csv",
+            text.as_bytes(),
+            &mut strings,
+            &Limits::default(),
+            &mut warnings,
+            |m, w| log.add(m, "messages (2).csv", w),
+        )
+        .unwrap();
+        log.seal();
+        assert_eq!(log.rows(), 2);
+        assert_eq!(log.headers().len(), 1);
+        assert_eq!(log.cells_of(0).len(), 1);
+        assert_eq!(log.cells_of(0)[0].count, 2);
+        let day = NaiveDate::from_ymd_opt(2024, 3, 1).unwrap();
+        assert_eq!(log.ordered_on(0, day).0.len(), 2);
+    }
+}
