@@ -1,17 +1,27 @@
 #!/usr/bin/env bash
-# Prints the speed and memory table of the README: `rekindle neglected` on
-# generated exports (30,000 connections; 20k, 200k and 1M messages) against
-# the floor (inflate Connections.csv and messages.csv and walk every record
-# once), plus `rekindle summary` on the shipped sample.
+# Prints the speed and memory table of the README, with issue 13's targets:
+# `rekindle neglected` and `rekindle metrics --format json` on generated
+# exports of 30,000 connections against the floor (inflate Connections.csv
+# and messages.csv and walk every record once):
+#
+# - short message bodies (one sentence): 20k, 200k and 1M messages, where the
+#   per-message work shows; the usual bodies (20 to 2,000 bytes): 1M;
+# - a messages.csv of about 2 GiB of well-formed rows (16.6M messages, a
+#   block of the 20k export's rows repeated, a zip of a few MB);
+#
+# then the growth factor from 20k to 16.6M messages, and `rekindle summary`
+# on the shipped sample.
 #
 #   crates/rekindle-bench/bench.sh [RUNS]     (default 3 runs; the median is shown)
+#   BIN=DIR crates/rekindle-bench/bench.sh    (measure the binaries in DIR instead)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 runs="${1:-3}"
-sizes=(20000 200000 1000000)
 
-cargo build --release -q -p rekindle-cli -p rekindle-gen -p rekindle-bench --bins
-bin=target/release
+if [ -z "${BIN:-}" ]; then
+  cargo build --release -q -p rekindle-cli -p rekindle-gen -p rekindle-bench --bins
+fi
+bin="${BIN:-target/release}"
 out=target/bench-exports
 mkdir -p "$out"
 
@@ -29,26 +39,79 @@ measure() {
   printf '%s %s\n' "$(printf '%s\n' "${secs[@]}" | median)" "$(printf '%s\n' "${kibs[@]}" | median)"
 }
 
+# export NAME MESSAGES [--short-bodies]: generate once, print the zip's path
+export_zip() {
+  local dir="$out/$1"; shift
+  local zip="$dir/Complete_LinkedInDataExport_10-05-2026.zip"
+  [ -f "$zip" ] || "$bin/rekindle-gen" --connections 30000 --messages "$1" --seed 7 --date 10-05-2026 --out "$dir" "${@:2}" > /dev/null
+  echo "$zip"
+}
+
+# The 16.6M-row file: the 20k short export's Connections.csv and Profile.csv,
+# and a messages.csv whose rows are its first 120 message rows (texts cut to
+# "ok") over and over: 16.6M rows, about 2 GiB, deflated to a few MB.
+repeated_zip() {
+  local src=$1 zip="$out/repeated/Complete_LinkedInDataExport_10-05-2026.zip"
+  mkdir -p "$out/repeated"
+  [ -f "$zip" ] || python3 - "$src" "$zip" <<'PY'
+import csv, io, sys, zipfile
+src, dst = sys.argv[1], sys.argv[2]
+with zipfile.ZipFile(src) as z:
+    text = z.read("messages.csv").decode()
+    rows = list(csv.reader(io.StringIO(text)))
+    header, body = rows[0], rows[1:121]
+    # Short texts, as in the issue's file: ~130 bytes a row.
+    for column in ("SUBJECT", "CONTENT", "ATTACHMENTS"):
+        if column in header:
+            i = header.index(column)
+            for r in body:
+                r[i] = "ok" if column == "CONTENT" else ""
+    block = io.StringIO()
+    csv.writer(block, lineterminator="\n").writerows(body)
+    block = block.getvalue().encode()
+    head = io.StringIO()
+    csv.writer(head, lineterminator="\n").writerow(header)
+    with zipfile.ZipFile(dst + ".part", "w", zipfile.ZIP_DEFLATED, compresslevel=6) as out:
+        for name in ("Profile.csv", "Connections.csv"):
+            out.writestr(name, z.read(name))
+        with out.open("messages.csv", "w", force_zip64=True) as f:
+            f.write(head.getvalue().encode())
+            for _ in range(16_600_000 // len(body)):
+                f.write(block)
+import os
+os.replace(dst + ".part", dst)
+PY
+  echo "$zip"
+}
+
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -m); $(date -u +%Y-%m-%d)"
 echo
-printf '| messages | zip MB | floor s | neglected s | × floor | peak MB |\n'
-printf '|---:|---:|---:|---:|---:|---:|\n'
+printf '| export | messages | zip MB | floor s | neglected s | × floor | peak MB | metrics json s | × floor | peak MB |\n'
+printf '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n'
 declare -A took
-for n in "${sizes[@]}"; do
-  dir="$out/$n"
-  zip="$dir/Complete_LinkedInDataExport_10-05-2026.zip"
-  [ -f "$zip" ] || "$bin/rekindle-gen" --connections 30000 --messages "$n" --seed 7 --date 10-05-2026 --out "$dir" > /dev/null
+row() {
+  local label=$1 zip=$2 messages
   read -r floor _ < <(measure "$bin/floor" "$zip")
-  read -r secs kib < <(measure "$bin/rekindle" neglected "$zip" --format json)
-  took[$n]=$secs
-  printf '| %s | %.1f | %.2f | %.2f | %.2f | %.0f |\n' "$n" \
-    "$(stat -c %s "$zip" | awk '{print $1/1e6}')" "$floor" "$secs" \
-    "$(awk -v a="$secs" -v b="$floor" 'BEGIN {print a/b}')" "$(awk -v k="$kib" 'BEGIN {print k/1024}')"
-done
+  messages=$("$bin/floor" "$zip" | sed -n 's/.*messages=\([0-9]*\).*/\1/p')
+  read -r neg neg_kib < <(measure "$bin/rekindle" neglected "$zip" --format json)
+  read -r met met_kib < <(measure "$bin/rekindle" metrics "$zip" --format json)
+  took[$label]=$neg
+  printf '| %s | %s | %.1f | %.2f | %.2f | %.2f | %.0f | %.2f | %.2f | %.0f |\n' "$label" "$messages" \
+    "$(stat -c %s "$zip" | awk '{print $1/1e6}')" "$floor" \
+    "$neg" "$(awk -v a="$neg" -v b="$floor" 'BEGIN {print a/b}')" "$(awk -v k="$neg_kib" 'BEGIN {print k/1024}')" \
+    "$met" "$(awk -v a="$met" -v b="$floor" 'BEGIN {print a/b}')" "$(awk -v k="$met_kib" 'BEGIN {print k/1024}')"
+}
+short20k=$(export_zip short-20000 20000 --short-bodies)
+row "short 20k" "$short20k"
+row "short 200k" "$(export_zip short-200000 200000 --short-bodies)"
+row "short 1M" "$(export_zip short-1000000 1000000 --short-bodies)"
+row "long 1M" "$(export_zip long-1000000 1000000)"
+row "repeated 16.6M" "$(repeated_zip "$short20k")"
 echo
-first=${sizes[0]}; last=${sizes[${#sizes[@]}-1]}
-awk -v a="${took[$last]}" -v b="${took[$first]}" -v n="$last" -v m="$first" \
-  'BEGIN {printf "growth: %d messages take %.1f× the time of %d (linear would be %.0f×)\n", n, a/b, m, n/m}'
+awk -v a="${took[repeated 16.6M]}" -v b="${took[short 20k]}" \
+  'BEGIN {printf "growth: 16.6M messages take %.0f× the time of 20k (830× the messages)\n", a/b}'
+awk -v a="${took[short 1M]}" -v b="${took[short 20k]}" \
+  'BEGIN {printf "growth: 1M messages take %.1f× the time of 20k (50× the messages)\n", a/b}'
 
 sample=data-samples/zips/Complete_LinkedInDataExport_10-05-2026.zip
 start=$(date +%s.%N)

@@ -520,6 +520,30 @@ mod tests {
     }
 
     #[test]
+    fn past_the_ordered_limit_a_day_counts_whole_and_says_so() {
+        let mut rows: Vec<(&str, String)> = vec![("Avery", "2024-03-01 12:00:00 UTC".into())];
+        for i in 0..crate::ORDERED_PER_DAY + 10 {
+            let at = format!("2024-03-01 {:02}:{:02}:00 UTC", 13 + i / 60, i % 60);
+            rows.push(("Ada", at));
+        }
+        rows.push(("Ada", "2024-03-01 08:00:00 UTC".into()));
+        let rows: Vec<(&str, &str)> = rows.iter().map(|(f, a)| (*f, a.as_str())).collect();
+        let n = network(&with_ids(&rows));
+        // Exact would be ORDERED_PER_DAY + 10 (the 08:00 message came before
+        // Avery's reply); past the limit the whole day of Ada's counts.
+        assert_eq!(
+            waiting(&n),
+            [("2024-03-01".to_string(), crate::ORDERED_PER_DAY as u32 + 11)]
+        );
+        let said: Vec<String> = n.warnings.iter().map(|w| w.to_string()).collect();
+        assert!(
+            said.iter()
+                .any(|w| w.contains("not told apart") && w.contains("2024-03-01")),
+            "{said:?}"
+        );
+    }
+
+    #[test]
     fn without_ids_both_sides_of_a_thread_meet_in_one_day() {
         let text = "FROM,TO,DATE,SUBJECT,CONTENT,DIRECTION,FOLDER\n\
                     Ada Byron,Avery Quinn,2024-03-01T10:20:00,,hi,INCOMING,INBOX\n\

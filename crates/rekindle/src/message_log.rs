@@ -143,6 +143,11 @@ pub struct MessageLog {
     cell_ids: HashMap<(u32, NaiveDate, u8), u32>,
     day_ids: HashMap<NaiveDate, u32>,
     last_header: Option<(MessageHeader, u32)>,
+    // Consecutive rows mostly share their day, cell and conversation-day:
+    // the last of each skips a hash look-up.
+    last_day: Option<(NaiveDate, u32)>,
+    last_cell: Option<((u32, NaiveDate, u8), u32)>,
+    last_bucket: Option<((Thread, NaiveDate), u32)>,
 }
 
 impl MessageLog {
@@ -178,16 +183,23 @@ impl MessageLog {
         self.header_rows[h as usize] += 1;
         let day = m.sent_at.date();
         let time = m.sent_at.time();
-        let next = self.days.len() as u32;
-        let d = *self.day_ids.entry(day).or_insert(next);
-        if d == next {
-            self.days.push(DayRows {
-                day,
-                rows: 0,
-                drafts: 0,
-                first_line: m.line,
-            });
-        }
+        let d = match self.last_day {
+            Some((last, d)) if last == day => d,
+            _ => {
+                let next = self.days.len() as u32;
+                let d = *self.day_ids.entry(day).or_insert(next);
+                if d == next {
+                    self.days.push(DayRows {
+                        day,
+                        rows: 0,
+                        drafts: 0,
+                        first_line: m.line,
+                    });
+                }
+                self.last_day = Some((day, d));
+                d
+            }
+        };
         let day_rows = &mut self.days[d as usize];
         day_rows.rows += 1;
         day_rows.drafts += u64::from(m.is_draft);
@@ -197,20 +209,27 @@ impl MessageLog {
         }
         let spam = m.folder == Folder::Spam;
         let class = (m.kind as u8) << 1 | u8::from(spam);
-        let next = self.cells.len() as u32;
-        let c = *self.cell_ids.entry((h, day, class)).or_insert(next);
-        if c == next {
-            self.cells.push(MessageCell {
-                header: h,
-                day,
-                kind: m.kind,
-                spam,
-                count: 0,
-                first_line: m.line,
-                first: time,
-                last: (time, m.line),
-            });
-        }
+        let c = match self.last_cell {
+            Some((key, c)) if key == (h, day, class) => c,
+            _ => {
+                let next = self.cells.len() as u32;
+                let c = *self.cell_ids.entry((h, day, class)).or_insert(next);
+                if c == next {
+                    self.cells.push(MessageCell {
+                        header: h,
+                        day,
+                        kind: m.kind,
+                        spam,
+                        count: 0,
+                        first_line: m.line,
+                        first: time,
+                        last: (time, m.line),
+                    });
+                }
+                self.last_cell = Some(((h, day, class), c));
+                c
+            }
+        };
         let cell = &mut self.cells[c as usize];
         cell.count += 1;
         cell.first_line = cell.first_line.min(m.line);
@@ -219,12 +238,19 @@ impl MessageLog {
         if m.kind != MessageKind::Personal {
             return;
         }
-        let thread = thread_of(&header);
-        let next = self.buckets.len() as u32;
-        let b = *self.bucket_ids.entry((thread, day)).or_insert(next);
-        if b == next {
-            self.buckets.push(Bucket::default());
-        }
+        let key = (thread_of(&header), day);
+        let b = match self.last_bucket {
+            Some((last, b)) if last == key => b,
+            _ => {
+                let next = self.buckets.len() as u32;
+                let b = *self.bucket_ids.entry(key).or_insert(next);
+                if b == next {
+                    self.buckets.push(Bucket::default());
+                }
+                self.last_bucket = Some((key, b));
+                b
+            }
+        };
         let bucket = &mut self.buckets[b as usize];
         if bucket.len as usize >= ORDERED_PER_DAY {
             if !bucket.overflow {
@@ -280,6 +306,9 @@ impl MessageLog {
         self.cell_ids = HashMap::new();
         self.day_ids = HashMap::new();
         self.last_header = None;
+        self.last_day = None;
+        self.last_cell = None;
+        self.last_bucket = None;
         self.sealed = true;
     }
 
