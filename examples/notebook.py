@@ -2,7 +2,7 @@
 script; paste the cells into a notebook as you like).
 
     pip install ./crates/rekindle-py
-    python examples/notebook.py [EXPORT.zip] [MY_NOTES.csv]
+    python examples/notebook.py [EXPORT.zip] [MY_NOTES.csv] [OLDER_EXPORT.zip]
 
 Without arguments it reads the invented 2026 sample and an invented notes file.
 """
@@ -62,3 +62,12 @@ else:
         notes = pl.read_csv(Path(folder) / "my-notes.csv")
 joined = analysis.neglected().join(notes, on="profile_url", how="inner").select("name", "score", "note")
 print(joined)
+
+# 4. This week's plan, and what changed since an older export of yours (the
+#    invented 2025 pair unless you give your own: OLD.zip as a third argument).
+older = sys.argv[3] if len(sys.argv) > 3 else root / "data-samples/2025"
+newer = export if len(sys.argv) > 3 else root / "data-samples/2025-later"
+print(rekindle.open(newer).plan(since=older).select("action", "name", "why_now"))
+changes = rekindle.diff(older, newer)
+print({name: frame.height for name, frame in changes.items()}, changes.header["counts"])
+print(changes["job_changes"].select("name", "kind", "reason"))

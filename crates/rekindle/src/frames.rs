@@ -21,9 +21,11 @@ use polars::prelude::*;
 use serde::Serialize;
 use serde_json::Value;
 
+use crate::diff::Diff;
 use crate::error::{Error, Result};
 use crate::metrics::PersonMetrics;
 use crate::network::{Network, Node, Tie};
+use crate::plan::PlanItem;
 use crate::reports::{CompanyRow, NeverContactedRow, RelationshipRow, UnansweredRow};
 
 /// The type a column gets in a frame.
@@ -41,6 +43,12 @@ pub enum Kind {
     Day,
     /// A moment, `YYYY-MM-DDTHH:MM:SS` in JSON (`Datetime[ms]`, no zone).
     Moment,
+    /// A list of texts, a JSON array of strings (`List[String]`).
+    Texts,
+    /// Any JSON value kept as its JSON text (`String`): a list of objects,
+    /// which this build of polars (no struct dtype, to keep its features
+    /// minimal) cannot hold as such; the Python package decodes it.
+    Json,
 }
 
 /// Columns of [`relationships`] (neglected, strongest).
@@ -158,6 +166,160 @@ pub const EDGE_COLUMNS: &[(&str, Kind)] = &[
     ("has_note", Kind::Bool),
 ];
 
+/// Columns of [`plan`]: the items of `rekindle plan --format json`. `gave`
+/// (a list of `{what, skill, date}`) is its JSON text ([`Kind::Json`]).
+pub const PLAN_COLUMNS: &[(&str, Kind)] = &[
+    ("action", Kind::Text),
+    ("name", Kind::Text),
+    ("profile_url", Kind::Text),
+    ("company", Kind::Text),
+    ("why_now", Kind::Text),
+    ("suggestion", Kind::Text),
+    ("score", Kind::Float),
+    ("depth", Kind::Float),
+    ("also", Kind::Texts),
+    ("note", Kind::Text),
+    ("last_message", Kind::Day),
+    ("messages_waiting", Kind::Int),
+    ("job_change", Kind::Text),
+    ("old_company", Kind::Text),
+    ("old_position", Kind::Text),
+    ("new_position", Kind::Text),
+    ("gave", Kind::Json),
+    ("invited_on", Kind::Day),
+    ("invited_by", Kind::Text),
+    ("target_company", Kind::Text),
+    ("job_title", Kind::Text),
+    ("known_via", Kind::Text),
+    ("last_interaction", Kind::Day),
+];
+
+/// Columns of the `job_changes` frame of [`diff`].
+pub const JOB_CHANGE_COLUMNS: &[(&str, Kind)] = &[
+    ("name", Kind::Text),
+    ("profile_url", Kind::Text),
+    ("kind", Kind::Text),
+    ("old_company", Kind::Text),
+    ("new_company", Kind::Text),
+    ("old_position", Kind::Text),
+    ("new_position", Kind::Text),
+    ("depth", Kind::Float),
+    ("reason", Kind::Text),
+];
+
+/// Columns of the `new_connections` and `removed_connections` frames of [`diff`].
+pub const CONNECTION_CHANGE_COLUMNS: &[(&str, Kind)] = &[
+    ("name", Kind::Text),
+    ("profile_url", Kind::Text),
+    ("connected_on", Kind::Day),
+    ("company", Kind::Text),
+    ("position", Kind::Text),
+    ("reason", Kind::Text),
+];
+
+/// Columns of the `renamed_profiles` frame of [`diff`].
+pub const RENAMED_PROFILE_COLUMNS: &[(&str, Kind)] = &[
+    ("name", Kind::Text),
+    ("profile_url", Kind::Text),
+    ("old_profile_url", Kind::Text),
+    ("new_profile_url", Kind::Text),
+    ("reason", Kind::Text),
+];
+
+/// Columns of the `rekindled` frame of [`diff`].
+pub const REKINDLED_COLUMNS: &[(&str, Kind)] = &[
+    ("name", Kind::Text),
+    ("profile_url", Kind::Text),
+    ("last_interaction", Kind::Day),
+    ("depth", Kind::Float),
+    ("old_score", Kind::Float),
+    ("reason", Kind::Text),
+];
+
+/// Columns of the `gone_cold` frame of [`diff`].
+pub const GONE_COLD_COLUMNS: &[(&str, Kind)] = &[
+    ("name", Kind::Text),
+    ("profile_url", Kind::Text),
+    ("last_interaction", Kind::Day),
+    ("depth", Kind::Float),
+    ("score", Kind::Float),
+    ("reason", Kind::Text),
+];
+
+/// Plan items as a frame ([`PLAN_COLUMNS`]).
+pub fn plan(items: &[PlanItem]) -> Result<DataFrame> {
+    frame(items, PLAN_COLUMNS, Keys::Exact)
+}
+
+/// A [`Diff`] as `rekindle diff --format json` has it: each list a frame,
+/// the rest (sides, counts, …) as the JSON's own values.
+#[derive(Debug, Clone)]
+pub struct DiffFrames {
+    /// Every key of the diff's JSON that is not a list, in the JSON's order:
+    /// `old`, `new` (as-of date and owner), `counts`, `ambiguous`.
+    pub header: serde_json::Map<String, Value>,
+    /// Each list of the diff, by its JSON key, in the JSON's order.
+    pub sections: Vec<(&'static str, DataFrame)>,
+}
+
+/// The diff as frames: `job_changes` ([`JOB_CHANGE_COLUMNS`]),
+/// `new_connections` and `removed_connections` ([`CONNECTION_CHANGE_COLUMNS`]),
+/// `renamed_profiles` ([`RENAMED_PROFILE_COLUMNS`]), `rekindled`
+/// ([`REKINDLED_COLUMNS`]), `gone_cold` ([`GONE_COLD_COLUMNS`]). A list in the
+/// JSON that has no frame here is an error, not a key silently dropped.
+pub fn diff(diff: &Diff) -> Result<DiffFrames> {
+    let sections = vec![
+        (
+            "job_changes",
+            frame(&diff.job_changes, JOB_CHANGE_COLUMNS, Keys::Exact)?,
+        ),
+        (
+            "new_connections",
+            frame(
+                &diff.new_connections,
+                CONNECTION_CHANGE_COLUMNS,
+                Keys::Exact,
+            )?,
+        ),
+        (
+            "removed_connections",
+            frame(
+                &diff.removed_connections,
+                CONNECTION_CHANGE_COLUMNS,
+                Keys::Exact,
+            )?,
+        ),
+        (
+            "renamed_profiles",
+            frame(&diff.renamed_profiles, RENAMED_PROFILE_COLUMNS, Keys::Exact)?,
+        ),
+        (
+            "rekindled",
+            frame(&diff.rekindled, REKINDLED_COLUMNS, Keys::Exact)?,
+        ),
+        (
+            "gone_cold",
+            frame(&diff.gone_cold, GONE_COLD_COLUMNS, Keys::Exact)?,
+        ),
+    ];
+    let bug = |message: String| -> Error {
+        Error::Metrics(polars_err!(SchemaMismatch: "the diff: {message}"))
+    };
+    let Value::Object(mut header) = serde_json::to_value(diff).map_err(|e| bug(e.to_string()))?
+    else {
+        return Err(bug("not a JSON object".to_string()));
+    };
+    for (name, _) in &sections {
+        if header.shift_remove(*name).is_none() {
+            return Err(bug(format!("has no list {name:?}")));
+        }
+    }
+    if let Some((key, _)) = header.iter().find(|(_, v)| v.is_array()) {
+        return Err(bug(format!("has a list {key:?} with no frame")));
+    }
+    Ok(DiffFrames { header, sections })
+}
+
 /// Neglected or strongest rows as a frame ([`RELATIONSHIP_COLUMNS`]).
 pub fn relationships(rows: &[RelationshipRow]) -> Result<DataFrame> {
     frame(rows, RELATIONSHIP_COLUMNS, Keys::Exact)
@@ -238,6 +400,8 @@ enum Column {
     Bool(Vec<Option<bool>>),
     Day(Vec<Option<i32>>),
     Moment(Vec<Option<i64>>),
+    Texts(Vec<Option<Series>>),
+    Json(Vec<Option<String>>),
 }
 
 impl Column {
@@ -249,6 +413,8 @@ impl Column {
             Kind::Bool => Column::Bool(Vec::with_capacity(rows)),
             Kind::Day => Column::Day(Vec::with_capacity(rows)),
             Kind::Moment => Column::Moment(Vec::with_capacity(rows)),
+            Kind::Texts => Column::Texts(Vec::with_capacity(rows)),
+            Kind::Json => Column::Json(Vec::with_capacity(rows)),
         }
     }
 
@@ -294,6 +460,18 @@ impl Column {
                     Some(moment.and_utc().timestamp_millis())
                 }
             }),
+            Column::Texts(c) => c.push(match value {
+                None => None,
+                Some(Value::Array(items)) => {
+                    let texts = items
+                        .iter()
+                        .map(|v| v.as_str().ok_or_else(|| mismatch(v, "text")))
+                        .collect::<std::result::Result<Vec<&str>, String>>()?;
+                    Some(Series::new(PlSmallStr::EMPTY, texts))
+                }
+                Some(v) => return Err(mismatch(&v, "a list")),
+            }),
+            Column::Json(c) => c.push(value.map(|v| v.to_string())),
         }
         Ok(())
     }
@@ -309,6 +487,13 @@ impl Column {
             Column::Moment(c) => Series::new(name, c)
                 .cast(&DataType::Datetime(TimeUnit::Milliseconds, None))?
                 .into(),
+            // The cast types the column even when no row has a list.
+            Column::Texts(c) => ListChunked::from_iter(c)
+                .with_name(name)
+                .into_series()
+                .cast(&DataType::List(Box::new(DataType::String)))?
+                .into(),
+            Column::Json(c) => Series::new(name, c).into(),
         })
     }
 }
@@ -464,6 +649,86 @@ mod tests {
             panic!("expected an error, got {err:?}");
         };
         assert!(e.to_string().contains("\"not a day\" is not a day"), "{e}");
+    }
+
+    #[test]
+    fn plan_items_fit_their_frame_with_lists_typed() {
+        let older = Analysis::open("../../data-samples/2025", &Options::default()).expect("old");
+        let newer =
+            Analysis::open("../../data-samples/2025-later", &Options::default()).expect("new");
+        let items = newer
+            .plan(&crate::plan::PlanOptions {
+                since: Some(&older),
+                limit: 0,
+            })
+            .expect("plan");
+        let df = plan(&items).expect("frame");
+        assert_eq!(df.height(), items.len());
+        let names: Vec<&str> = df.get_column_names().iter().map(|n| n.as_str()).collect();
+        let wanted: Vec<&str> = PLAN_COLUMNS.iter().map(|(n, _)| *n).collect();
+        assert_eq!(names, wanted);
+        let also = df.column("also").expect("col");
+        assert_eq!(also.dtype(), &DataType::List(Box::new(DataType::String)));
+        let first_also: Vec<String> = items[0].also.iter().map(|a| a.as_str().into()).collect();
+        let got = also.list().expect("list").get_as_series(0).expect("row 0");
+        let got = got.str().expect("str");
+        let got: Vec<String> = (0..got.len())
+            .map(|j| got.get(j).expect("no null").to_string())
+            .collect();
+        assert_eq!(got, first_also);
+        assert!(
+            items.iter().any(|i| i.job_change.is_some()),
+            "the job changes since"
+        );
+        // What they gave you is a list of objects: its JSON text.
+        let items = sample()
+            .plan(&crate::plan::PlanOptions::default())
+            .expect("plan");
+        let df = plan(&items).expect("frame");
+        let gave = df.column("gave").expect("col");
+        assert_eq!(gave.dtype(), &DataType::String);
+        let i = items
+            .iter()
+            .position(|i| !i.gave.is_empty())
+            .expect("a favour");
+        let text = gave.str().expect("str").get(i).expect("text");
+        assert_eq!(text, serde_json::to_string(&items[i].gave).expect("json"));
+    }
+
+    #[test]
+    fn an_empty_plan_still_types_its_lists() {
+        let df = plan(&[]).expect("frame");
+        assert_eq!((df.height(), df.width()), (0, PLAN_COLUMNS.len()));
+        let also = df.column("also").expect("col").dtype().clone();
+        assert_eq!(also, DataType::List(Box::new(DataType::String)));
+    }
+
+    #[test]
+    fn a_diff_is_a_frame_per_list_and_its_header() {
+        let older = Analysis::open("../../data-samples/2025", &Options::default()).expect("old");
+        let newer =
+            Analysis::open("../../data-samples/2025-later", &Options::default()).expect("new");
+        let d = Analysis::diff(&older, &newer).expect("diff");
+        let frames = diff(&d).expect("frames");
+        let keys: Vec<&str> = frames.header.keys().map(String::as_str).collect();
+        assert_eq!(keys, ["old", "new", "counts", "ambiguous"]);
+        let json = serde_json::to_value(&d).expect("json");
+        for (name, df) in &frames.sections {
+            let rows = json[name].as_array().expect("a list");
+            assert_eq!(df.height(), rows.len(), "{name}");
+            assert!(df.height() > 0, "{name}: the sample pair plants one");
+            let first: Vec<&str> = rows[0]
+                .as_object()
+                .expect("row")
+                .keys()
+                .map(String::as_str)
+                .collect();
+            let columns: Vec<&str> = df.get_column_names().iter().map(|n| n.as_str()).collect();
+            assert_eq!(columns, first, "{name}");
+        }
+        let (_, new_connections) = &frames.sections[1];
+        let dtype = new_connections.column("connected_on").expect("col").dtype();
+        assert_eq!(dtype, &DataType::Date);
     }
 
     #[test]

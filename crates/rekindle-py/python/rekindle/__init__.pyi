@@ -6,7 +6,7 @@ from typing import Any, Optional, Union
 
 import polars
 
-__all__ = ["Analysis", "ExportError", "open"]
+__all__ = ["Analysis", "Diff", "ExportError", "diff", "open"]
 
 class ExportError(ValueError):
     """An export that cannot be read. The message is the one the CLI prints
@@ -48,6 +48,20 @@ class Analysis:
         """The relationship graph as ``(nodes, edges)``: the nodes and edges of
         ``rekindle graph --format json``; edges carry every tie kind's keys, null
         where a kind has none."""
+    def plan(
+        self,
+        since: Union[str, os.PathLike[str], None] = None,
+        *,
+        limit: int = 7,
+    ) -> polars.DataFrame:
+        """What to do this week, and why now (``rekindle plan --format json``): one item
+        per person, reply / congratulate / reciprocate / follow_up / ask / reconnect.
+
+        ``since``: an older export's path (``plan --since OLD``); its job changes add
+        "congratulate" items. Read with this analysis' options and ledger; it must be
+        the older one and cannot be combined with ``redact`` (``ValueError``).
+        ``limit``: at most this many items; 0 means every candidate. ``also`` is a
+        ``list[str]``, ``gave`` a ``list[struct{what, skill, date}]``."""
     def warnings(self) -> list[dict[str, Any]]:
         """Rows skipped or values left empty: ``file``, ``line``, ``message``, ``value``."""
 
@@ -65,8 +79,36 @@ def open(
     ``as_of``: compute as of this day instead of the export's own date.
     ``include_spam``: count the SPAM folder too. ``redact``: pseudonyms, no links.
     ``strict``: the first warning (a skipped row) is an ``ExportError``.
-    ``ledger``: accepted for the coming ledger; until it lands, passing one
-    raises ``NotImplementedError``.
+    ``ledger``: your ledger file (what ``rekindle touch/snooze/ignore/cadence --ledger
+    FILE`` write), applied as of today as the CLI's ``--ledger FILE``; a file that does
+    not exist is no ledger; ``None``: no ledger at all (the CLI's ``--no-ledger``).
 
-    Raises ``ExportError`` when the export cannot be read.
+    Raises ``ExportError`` when the export (or the ledger) cannot be read.
+    """
+
+class Diff(dict[str, polars.DataFrame]):
+    """What changed between two exports: one DataFrame per list of ``rekindle diff OLD
+    NEW --format json``, in its order: ``job_changes``, ``new_connections``,
+    ``removed_connections``, ``renamed_profiles``, ``rekindled``, ``gone_cold``."""
+
+    header: dict[str, Any]
+    """The JSON's other keys: ``old`` and ``new`` (``{"as_of": datetime.date, "owner":
+    {"name", "profile_url"}}``), ``counts`` (each list's length), ``ambiguous``."""
+
+def diff(
+    old: Union[str, os.PathLike[str]],
+    new: Union[str, os.PathLike[str]],
+    *,
+    as_of: Union[datetime.date, str, None] = None,
+    include_spam: bool = False,
+    redact: bool = False,
+    strict: bool = False,
+    ledger: Optional[Union[str, os.PathLike[str]]] = None,
+) -> Diff:
+    """What changed between two exports of yours (``rekindle diff OLD NEW``), in either
+    order (a ``UserWarning`` when ``new`` is the older). Each is read as of its own date:
+    ``as_of`` given is a ``ValueError``. ``redact``: pseudonyms of the newer export.
+
+    Raises ``ExportError`` naming the export, file and line that cannot be read, or
+    when the two exports belong to different people.
     """
