@@ -18,14 +18,12 @@
 //! Memory grows with conversations × active days, never with rows: a
 //! thousand copies of one day's messages cost what one copy does.
 
-use std::collections::HashMap;
-
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
 use crate::error::Warning;
 use crate::parse::Direction;
 use crate::parse::messages::{Folder, Message, MessageKind};
-use crate::strings::Sym;
+use crate::strings::{FastMap, Sym};
 use crate::warnings::Warnings;
 
 /// How many personal messages of one conversation and day keep their order
@@ -136,12 +134,12 @@ pub struct MessageLog {
     days: Vec<DayRows>,
     ordered: Vec<(u32, Ordered)>,
     buckets: Vec<Bucket>,
-    bucket_ids: HashMap<(Thread, NaiveDate), u32>,
+    bucket_ids: FastMap<(Thread, NaiveDate), u32>,
     sealed: bool,
     // While reading: distinct values to their index.
-    header_ids: HashMap<MessageHeader, u32>,
-    cell_ids: HashMap<(u32, NaiveDate, u8), u32>,
-    day_ids: HashMap<NaiveDate, u32>,
+    header_ids: FastMap<MessageHeader, u32>,
+    cell_ids: FastMap<(u32, NaiveDate, u8), u32>,
+    day_ids: FastMap<NaiveDate, u32>,
     last_header: Option<(MessageHeader, u32)>,
     // Consecutive rows mostly share their day, cell and conversation-day:
     // the last of each skips a hash look-up.
@@ -302,9 +300,9 @@ impl MessageLog {
             );
         }
         self.days.sort_unstable_by_key(|d| d.day);
-        self.header_ids = HashMap::new();
-        self.cell_ids = HashMap::new();
-        self.day_ids = HashMap::new();
+        self.header_ids = FastMap::default();
+        self.cell_ids = FastMap::default();
+        self.day_ids = FastMap::default();
         self.last_header = None;
         self.last_day = None;
         self.last_cell = None;
@@ -322,6 +320,16 @@ impl MessageLog {
             .collect();
         self.day_ids = (0..).zip(&self.days).map(|(i, d)| (d.day, i)).collect();
         self.sealed = false;
+    }
+
+    /// How much is kept: (distinct headers, cells, ordered messages, days).
+    pub fn kept(&self) -> (usize, usize, usize, usize) {
+        (
+            self.headers.len(),
+            self.cells.len(),
+            self.ordered.len(),
+            self.days.len(),
+        )
     }
 
     /// Rows read, drafts and spam included.

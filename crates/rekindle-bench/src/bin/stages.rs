@@ -6,6 +6,16 @@ use std::time::Instant;
 
 use rekindle::{Export, Network, Options, metrics, reports};
 
+/// A field of /proc/self/status in MB (Linux; 0 elsewhere).
+fn mb(field: &str) -> u64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix(field)?.strip_prefix(':'))
+        .and_then(|v| v.trim().trim_end_matches(" kB").parse::<u64>().ok())
+        .map_or(0, |kb| kb / 1024)
+}
+
 fn main() -> ExitCode {
     let Some(path) = std::env::args_os().nth(1) else {
         eprintln!("usage: stages EXPORT");
@@ -15,10 +25,26 @@ fn main() -> ExitCode {
         let t = Instant::now();
         let export = Export::open(&path)?;
         let parse = t.elapsed();
+        eprintln!(
+            "after parse: peak {} MB, now {} MB; kept (headers, cells, ordered, days) {:?}",
+            mb("VmHWM"),
+            mb("VmRSS"),
+            export.messages.kept()
+        );
         let network = Network::from_export(&export, &Options::default())?;
         let graph = t.elapsed() - parse;
+        eprintln!(
+            "after network: peak {} MB, now {} MB",
+            mb("VmHWM"),
+            mb("VmRSS")
+        );
         let m = metrics::compute(&network)?;
         let computed = t.elapsed() - parse - graph;
+        eprintln!(
+            "after metrics: peak {} MB, now {} MB",
+            mb("VmHWM"),
+            mb("VmRSS")
+        );
         let neglected = reports::neglected(&network, &m);
         let report = t.elapsed() - parse - graph - computed;
         println!(

@@ -16,9 +16,8 @@ use crate::dates::parse_datetime;
 use crate::error::Result;
 use crate::keys::{normalize_profile_url, split_profile_urls, url_list};
 use crate::limits::Limits;
-use crate::strings::{Strings, Sym};
+use crate::strings::{FastMap, Strings, Sym};
 use crate::warnings::Warnings;
-use std::collections::HashMap;
 
 /// The folder a message was filed in. Sent messages are in `Inbox` too.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
@@ -117,8 +116,10 @@ pub fn read<R: Read>(
     // Consecutive rows mostly belong to one conversation: remember each
     // column's last value. Raw URL cells map to their normalised symbol.
     let mut last: [Last; 6] = Default::default();
-    let mut sender_urls: HashMap<Sym, Sym> = HashMap::new();
-    let mut recipient_cells: HashMap<Sym, Sym> = HashMap::new();
+    let mut sender_urls: FastMap<Sym, Sym> = FastMap::default();
+    let mut recipient_cells: FastMap<Sym, Sym> = FastMap::default();
+    // (raw sender, raw recipients) of the row before, and their URLs.
+    let mut last_urls = ((Sym(u32::MAX), Sym(u32::MAX)), (Sym::EMPTY, Sym::EMPTY));
     read_rows(file, input, &HEADER, limits, warnings, |table, warnings| {
         let Columns {
             id: c_id,
@@ -162,14 +163,19 @@ pub fn read<R: Read>(
                 strings.get(from),
             ));
         }
-        let sender_url = *sender_urls.entry(raw_sender).or_insert_with(|| {
-            let url = normalize_profile_url(strings.get(raw_sender));
-            strings.intern(url.as_deref().unwrap_or(""))
-        });
-        let recipient_urls = *recipient_cells.entry(raw_recipients).or_insert_with(|| {
-            let urls = split_profile_urls(strings.get(raw_recipients)).join(",");
-            strings.intern(&urls)
-        });
+        // The same raw cell as the row before maps to the same URLs.
+        if last_urls.0 != (raw_sender, raw_recipients) {
+            let sender_url = *sender_urls.entry(raw_sender).or_insert_with(|| {
+                let url = normalize_profile_url(strings.get(raw_sender));
+                strings.intern(url.as_deref().unwrap_or(""))
+            });
+            let recipient_urls = *recipient_cells.entry(raw_recipients).or_insert_with(|| {
+                let urls = split_profile_urls(strings.get(raw_recipients)).join(",");
+                strings.intern(&urls)
+            });
+            last_urls = ((raw_sender, raw_recipients), (sender_url, recipient_urls));
+        }
+        let (sender_url, recipient_urls) = last_urls.1;
         let direction = table.field(c_direction).trim_ascii();
         let folder = table.field(c_folder).trim_ascii();
         let message = Message {
