@@ -10,10 +10,11 @@ use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
 use crate::warnings::Warnings;
 
+use crate::error::Warning;
 use crate::export::Export;
 use crate::identity::{People, PersonId, Who};
 use crate::keys::{LINKEDIN_MEMBER, name_key, split_names, url_list};
-use crate::message_log::{MessageCell, MessageLog, thread_of};
+use crate::message_log::{MessageCell, MessageLog, ORDERED_PER_DAY, thread_of};
 use crate::options::Options;
 use crate::parse::Direction;
 use crate::parse::messages::MessageKind;
@@ -319,7 +320,20 @@ pub(crate) fn assemble(
             include_spam: options.include_spam,
             until: as_of,
         };
-        conversation.last_personal = personal.last();
+        let (last, unordered) = personal.last();
+        conversation.last_personal = last;
+        if let Some(day) = unordered
+            && !conversation.is_group()
+            && !conversation.has_unknown_participant
+        {
+            let message = format!(
+                "more than {ORDERED_PER_DAY} messages of this conversation on {day}: which of \
+                 them came after your last reply that day is not told apart, so all of that \
+                 day's count as waiting"
+            );
+            let name = conversation.title.as_deref().unwrap_or(&conversation.key);
+            warnings.push(Warning::new(FILE, None, message).with_value(name));
+        }
         conversations.push(conversation);
     }
     conversations
@@ -355,35 +369,41 @@ impl Personal<'_> {
         })
     }
 
-    /// The last message, and how many its sender wrote after the owner's last.
-    fn last(&self) -> Option<LastMessage> {
+    /// The last message, and how many its sender wrote after the owner's
+    /// last; with the day that count took whole, past [`ORDERED_PER_DAY`].
+    fn last(&self) -> (Option<LastMessage>, Option<NaiveDate>) {
         let key = |c: &MessageCell| (c.day, c.last);
-        let (sender, last) = self.cells().max_by_key(|(_, c)| key(c))?;
+        let Some((sender, last)) = self.cells().max_by_key(|(_, c)| key(c)) else {
+            return (None, None);
+        };
         let owner_last = self
             .cells()
             .filter(|(w, _)| *w == Who::Owner)
             .map(|(_, c)| key(c))
             .max();
         let theirs = || self.cells().filter(move |(w, _)| *w == sender);
-        let since_owner = match owner_last {
-            None => theirs().map(|(_, c)| c.count).sum(),
+        let (since_owner, unordered) = match owner_last {
+            None => (theirs().map(|(_, c)| c.count).sum(), None),
             Some((day, at)) => {
                 let later: u32 = theirs()
                     .filter(|(_, c)| c.day > day)
                     .map(|(_, c)| c.count)
                     .sum();
-                later + self.after_on(day, at, sender)
+                let (same_day, whole) = self.after_on(day, at, sender);
+                (later + same_day, whole.then_some(day))
             }
         };
-        Some(LastMessage {
+        let last = LastMessage {
             sender,
             sent_at: last.last_at(),
             since_owner,
-        })
+        };
+        (Some(last), unordered)
     }
 
-    /// How many of `sender`'s messages on `day` came after `at` (time, line).
-    fn after_on(&self, day: NaiveDate, at: (NaiveTime, u64), sender: Who) -> u32 {
+    /// How many of `sender`'s messages on `day` came after `at` (time, line),
+    /// and whether the day had more than the log orders (then counted whole).
+    fn after_on(&self, day: NaiveDate, at: (NaiveTime, u64), sender: Who) -> (u32, bool) {
         let mut threads = Vec::new();
         let mut count = 0;
         for &h in self.headers {
@@ -395,12 +415,13 @@ impl Personal<'_> {
             let (ordered, overflow) = self.log.ordered_on(h, day);
             if overflow {
                 // More than the log orders: the day's messages after the
-                // owner's last count whole (the log warned when reading).
-                return self
+                // owner's last count whole.
+                let whole = self
                     .cells()
                     .filter(|(w, c)| *w == sender && c.day == day && c.last > at)
                     .map(|(_, c)| c.count)
                     .sum();
+                return (whole, true);
             }
             count += ordered
                 .iter()
@@ -411,7 +432,7 @@ impl Personal<'_> {
                 })
                 .count() as u32;
         }
-        count
+        (count, false)
     }
 }
 
@@ -537,8 +558,9 @@ mod tests {
         );
         let said: Vec<String> = n.warnings.iter().map(|w| w.to_string()).collect();
         assert!(
-            said.iter()
-                .any(|w| w.contains("not told apart") && w.contains("2024-03-01")),
+            said.iter().any(|w| w.contains("not told apart")
+                && w.contains("on 2024-03-01")
+                && w.contains("\"c1\"")),
             "{said:?}"
         );
     }

@@ -226,8 +226,8 @@ impl Export {
             }
             FileKind::Messages => {
                 let log = &mut self.messages;
-                messages::read(file, reader, &mut self.strings, limits, w, |m, w| {
-                    log.add(m, file, w)
+                messages::read(file, reader, &mut self.strings, limits, w, |m, _| {
+                    log.add(m)
                 })?;
                 log.seal();
             }

@@ -20,17 +20,16 @@
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
-use crate::error::Warning;
 use crate::parse::Direction;
 use crate::parse::messages::{Folder, Message, MessageKind};
 use crate::strings::{FastMap, Sym};
-use crate::warnings::Warnings;
 
 /// How many personal messages of one conversation and day keep their order
 /// (time and line). Past it, the day's messages are counted, not ordered:
 /// which of them came after the owner's last reply that day is then not told
-/// apart (all of a sender's messages that day count as after it), and a
-/// warning names the conversation. This bounds memory per conversation-day.
+/// apart (all of a sender's messages that day count as after it), and where
+/// that decides how many messages wait for a reply, a warning names the
+/// conversation. This bounds memory per conversation-day.
 pub const ORDERED_PER_DAY: usize = 256;
 
 /// What rows of one conversation share: everything but the date, the text
@@ -149,8 +148,8 @@ pub struct MessageLog {
 }
 
 impl MessageLog {
-    /// Folds one row in. `file` names it in warnings.
-    pub(crate) fn add(&mut self, m: &Message, file: &str, warnings: &mut Warnings) {
+    /// Folds one row in.
+    pub(crate) fn add(&mut self, m: &Message) {
         if self.sealed {
             self.unseal();
         }
@@ -251,15 +250,8 @@ impl MessageLog {
         };
         let bucket = &mut self.buckets[b as usize];
         if bucket.len as usize >= ORDERED_PER_DAY {
-            if !bucket.overflow {
-                bucket.overflow = true;
-                let message = format!(
-                    "more than {ORDERED_PER_DAY} messages of one conversation on one day: \
-                     which of them came after your last reply that day is not told apart"
-                );
-                warnings
-                    .push(Warning::new(file, Some(m.line), message).with_value(day.to_string()));
-            }
+            // Said where it changes an answer: see `conversations`.
+            bucket.overflow = true;
             return;
         }
         bucket.len += 1;
@@ -300,6 +292,13 @@ impl MessageLog {
             );
         }
         self.days.sort_unstable_by_key(|d| d.day);
+        // What was read stays as long as the export: give back the room
+        // the vectors grew into.
+        self.cells.shrink_to_fit();
+        self.ordered.shrink_to_fit();
+        self.buckets.shrink_to_fit();
+        self.headers.shrink_to_fit();
+        self.header_rows.shrink_to_fit();
         self.header_ids = FastMap::default();
         self.cell_ids = FastMap::default();
         self.day_ids = FastMap::default();
@@ -406,6 +405,7 @@ mod tests {
     use crate::parse::messages::read;
     use crate::parse::shown;
     use crate::strings::Strings;
+    use crate::warnings::Warnings;
 
     const HEADER: &str = "CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,CONTENT,FOLDER,IS MESSAGE DRAFT";
 
@@ -422,7 +422,7 @@ mod tests {
             &mut strings,
             &Limits::default(),
             &mut warnings,
-            |m, w| log.add(m, "messages.csv", w),
+            |m, _| log.add(m),
         )
         .unwrap();
         log.seal();
@@ -454,12 +454,10 @@ mod tests {
         assert_eq!(log.cells_of(0)[0].count, 2000);
         assert_eq!(log.cells_of(1)[0].count, 1000);
         assert_eq!(log.days.len(), 1);
-        // The order is kept for the first ORDERED_PER_DAY messages only, and
-        // a warning says so once for that conversation-day.
+        // The order is kept for the first ORDERED_PER_DAY messages only.
         assert_eq!(log.ordered.len(), ORDERED_PER_DAY);
-        assert_eq!(warnings.len(), 1, "{warnings:?}");
-        assert!(warnings[0].contains("line 258"), "{warnings:?}");
-        assert!(warnings[0].contains("\"2024-03-01\""), "{warnings:?}");
+        assert!(log.buckets[0].overflow);
+        assert!(warnings.is_empty(), "{warnings:?}");
     }
 
     #[test]
@@ -537,7 +535,7 @@ mod tests {
             &mut strings,
             &Limits::default(),
             &mut warnings,
-            |m, w| log.add(m, "messages (2).csv", w),
+            |m, _| log.add(m),
         )
         .unwrap();
         log.seal();
