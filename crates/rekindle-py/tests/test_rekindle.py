@@ -173,16 +173,7 @@ def test_missing_export_is_an_export_error_with_the_cli_message():
 
 
 def test_errors_carry_file_and_line(tmp_path):
-    export = tmp_path / "broken"
-    shutil.copytree(SAMPLES / "2026", export)
-    messages = next(export.rglob("messages.csv"))
-    with messages.open(newline="", encoding="utf-8") as f:
-        rows = list(csv.reader(f))
-    # Line 3 (the second row) gets a date nobody can read: a warning, an error under strict.
-    assert all("\n" not in cell for row in rows[:3] for cell in row), "rows 1-2 are one line each"
-    rows[2][rows[0].index("DATE")] = "31 Foo 2020"
-    with messages.open("w", newline="", encoding="utf-8") as f:
-        csv.writer(f, quoting=csv.QUOTE_ALL, lineterminator="\n").writerows(rows)
+    export = broken_copy(SAMPLES / "2026", tmp_path / "broken")
 
     warned = rekindle.open(export).warnings()
     assert {"file": "messages.csv", "line": 3, "message": "row skipped: unparseable date", "value": "31 Foo 2020"} in warned

@@ -163,40 +163,35 @@ impl MessageLog {
             to: m.to,
             recipient_urls: m.recipient_urls,
         };
-        // Consecutive rows mostly share their header.
-        let h = match self.last_header {
-            Some((last, h)) if last == header => h,
-            _ => {
-                let next = self.headers.len() as u32;
-                let h = *self.header_ids.entry(header).or_insert(next);
-                if h == next {
-                    self.headers.push(header);
-                    self.header_rows.push(0);
-                }
-                self.last_header = Some((header, h));
-                h
-            }
-        };
+        // Consecutive rows mostly share their header, day, cell and
+        // conversation-day: `index_of` tries the row before's first.
+        let h = index_of(
+            &mut self.last_header,
+            &mut self.header_ids,
+            header,
+            self.headers.len(),
+            || {
+                self.headers.push(header);
+                self.header_rows.push(0);
+            },
+        );
         self.header_rows[h as usize] += 1;
         let day = m.sent_at.date();
         let time = m.sent_at.time();
-        let d = match self.last_day {
-            Some((last, d)) if last == day => d,
-            _ => {
-                let next = self.days.len() as u32;
-                let d = *self.day_ids.entry(day).or_insert(next);
-                if d == next {
-                    self.days.push(DayRows {
-                        day,
-                        rows: 0,
-                        drafts: 0,
-                        first_line: m.line,
-                    });
-                }
-                self.last_day = Some((day, d));
-                d
-            }
-        };
+        let d = index_of(
+            &mut self.last_day,
+            &mut self.day_ids,
+            day,
+            self.days.len(),
+            || {
+                self.days.push(DayRows {
+                    day,
+                    rows: 0,
+                    drafts: 0,
+                    first_line: m.line,
+                })
+            },
+        );
         let day_rows = &mut self.days[d as usize];
         day_rows.rows += 1;
         day_rows.drafts += u64::from(m.is_draft);
@@ -206,27 +201,24 @@ impl MessageLog {
         }
         let spam = m.folder == Folder::Spam;
         let class = (m.kind as u8) << 1 | u8::from(spam);
-        let c = match self.last_cell {
-            Some((key, c)) if key == (h, day, class) => c,
-            _ => {
-                let next = self.cells.len() as u32;
-                let c = *self.cell_ids.entry((h, day, class)).or_insert(next);
-                if c == next {
-                    self.cells.push(MessageCell {
-                        header: h,
-                        day,
-                        kind: m.kind,
-                        spam,
-                        count: 0,
-                        first_line: m.line,
-                        first: time,
-                        last: (time, m.line),
-                    });
-                }
-                self.last_cell = Some(((h, day, class), c));
-                c
-            }
-        };
+        let c = index_of(
+            &mut self.last_cell,
+            &mut self.cell_ids,
+            (h, day, class),
+            self.cells.len(),
+            || {
+                self.cells.push(MessageCell {
+                    header: h,
+                    day,
+                    kind: m.kind,
+                    spam,
+                    count: 0,
+                    first_line: m.line,
+                    first: time,
+                    last: (time, m.line),
+                })
+            },
+        );
         let cell = &mut self.cells[c as usize];
         cell.count += 1;
         cell.first_line = cell.first_line.min(m.line);
@@ -236,18 +228,13 @@ impl MessageLog {
             return;
         }
         let key = (thread_of(&header), day);
-        let b = match self.last_bucket {
-            Some((last, b)) if last == key => b,
-            _ => {
-                let next = self.buckets.len() as u32;
-                let b = *self.bucket_ids.entry(key).or_insert(next);
-                if b == next {
-                    self.buckets.push(Bucket::default());
-                }
-                self.last_bucket = Some((key, b));
-                b
-            }
-        };
+        let b = index_of(
+            &mut self.last_bucket,
+            &mut self.bucket_ids,
+            key,
+            self.buckets.len(),
+            || self.buckets.push(Bucket::default()),
+        );
         let bucket = &mut self.buckets[b as usize];
         if bucket.len as usize >= ORDERED_PER_DAY {
             // Said where it changes an answer: see `conversations`.
@@ -390,6 +377,29 @@ impl MessageLog {
     }
 }
 
+/// The index of `key`: the row before's when it had the same (`last`), else
+/// from `ids`; a new key gets `next`, and `add` is called to store its item.
+fn index_of<K: Copy + Eq + std::hash::Hash>(
+    last: &mut Option<(K, u32)>,
+    ids: &mut FastMap<K, u32>,
+    key: K,
+    next: usize,
+    add: impl FnOnce(),
+) -> u32 {
+    if let Some((k, i)) = *last
+        && k == key
+    {
+        return i;
+    }
+    let next = next as u32;
+    let i = *ids.entry(key).or_insert(next);
+    if i == next {
+        add();
+    }
+    *last = Some((key, i));
+    i
+}
+
 pub(crate) fn thread_of(h: &MessageHeader) -> Thread {
     if h.conversation_id.is_empty() {
         (h.from.min(h.to), h.from.max(h.to))
@@ -409,24 +419,27 @@ mod tests {
 
     const HEADER: &str = "CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,CONTENT,FOLDER,IS MESSAGE DRAFT";
 
-    fn log_of(rows: &[String]) -> (MessageLog, Strings, Vec<String>) {
+    /// Reads `rows` (under the header) into `log` and seals it; the warnings.
+    fn fold(log: &mut MessageLog, strings: &mut Strings, rows: &[String]) -> Vec<String> {
         let text = format!("{HEADER}\n{}\n", rows.join("\n"));
-        let (mut log, mut strings, mut warnings) = (
-            MessageLog::default(),
-            Strings::default(),
-            Warnings::default(),
-        );
+        let mut warnings = Warnings::default();
         read(
             "messages.csv",
             text.as_bytes(),
-            &mut strings,
+            strings,
             &Limits::default(),
             &mut warnings,
             |m, _| log.add(m),
         )
         .unwrap();
         log.seal();
-        (log, strings, shown(&warnings))
+        shown(&warnings)
+    }
+
+    fn log_of(rows: &[String]) -> (MessageLog, Strings, Vec<String>) {
+        let (mut log, mut strings) = (MessageLog::default(), Strings::default());
+        let warnings = fold(&mut log, &mut strings, rows);
+        (log, strings, warnings)
     }
 
     fn row(id: &str, from: &str, to: &str, at: &str) -> String {
@@ -524,21 +537,12 @@ mod tests {
     fn rows_added_after_sealing_join_the_same_cells() {
         let (mut log, mut strings, _) =
             log_of(&[row("c1", "Ada", "Avery", "2024-03-01 10:00:00 UTC")]);
-        let text = format!(
-            "{HEADER}\n{}\n",
-            row("c1", "Ada", "Avery", "2024-03-01 11:00:00 UTC")
-        );
-        let mut warnings = Warnings::default();
-        read(
-            "messages (2).csv",
-            text.as_bytes(),
+        // A second part of messages.csv, read after the first was sealed.
+        fold(
+            &mut log,
             &mut strings,
-            &Limits::default(),
-            &mut warnings,
-            |m, _| log.add(m),
-        )
-        .unwrap();
-        log.seal();
+            &[row("c1", "Ada", "Avery", "2024-03-01 11:00:00 UTC")],
+        );
         assert_eq!(log.rows(), 2);
         assert_eq!(log.headers().len(), 1);
         assert_eq!(log.cells_of(0).len(), 1);
