@@ -119,7 +119,7 @@ pub fn read<R: Read>(
     let mut sender_urls: FastMap<Sym, Sym> = FastMap::default();
     let mut recipient_cells: FastMap<Sym, Sym> = FastMap::default();
     // (raw sender, raw recipients) of the row before, and their URLs.
-    let mut last_urls = ((Sym(u32::MAX), Sym(u32::MAX)), (Sym::EMPTY, Sym::EMPTY));
+    let mut last_urls: Option<((Sym, Sym), (Sym, Sym))> = None;
     read_rows(file, input, &HEADER, limits, warnings, |table, warnings| {
         let Columns {
             id: c_id,
@@ -164,18 +164,22 @@ pub fn read<R: Read>(
             ));
         }
         // The same raw cell as the row before maps to the same URLs.
-        if last_urls.0 != (raw_sender, raw_recipients) {
-            let sender_url = *sender_urls.entry(raw_sender).or_insert_with(|| {
-                let url = normalize_profile_url(strings.get(raw_sender));
-                strings.intern(url.as_deref().unwrap_or(""))
-            });
-            let recipient_urls = *recipient_cells.entry(raw_recipients).or_insert_with(|| {
-                let urls = split_profile_urls(strings.get(raw_recipients)).join(",");
-                strings.intern(&urls)
-            });
-            last_urls = ((raw_sender, raw_recipients), (sender_url, recipient_urls));
-        }
-        let (sender_url, recipient_urls) = last_urls.1;
+        let raw = (raw_sender, raw_recipients);
+        let (sender_url, recipient_urls) = match last_urls {
+            Some((last, urls)) if last == raw => urls,
+            _ => {
+                let sender_url = *sender_urls.entry(raw_sender).or_insert_with(|| {
+                    let url = normalize_profile_url(strings.get(raw_sender));
+                    strings.intern(url.as_deref().unwrap_or(""))
+                });
+                let recipient_urls = *recipient_cells.entry(raw_recipients).or_insert_with(|| {
+                    let urls = split_profile_urls(strings.get(raw_recipients)).join(",");
+                    strings.intern(&urls)
+                });
+                last_urls = Some((raw, (sender_url, recipient_urls)));
+                (sender_url, recipient_urls)
+            }
+        };
         let direction = table.field(c_direction).trim_ascii();
         let folder = table.field(c_folder).trim_ascii();
         let message = Message {
