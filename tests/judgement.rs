@@ -15,8 +15,21 @@ use stories::*;
 #[derive(Default)]
 struct Story {
     connections: Vec<String>,
-    messages: Vec<String>,
-    conversations: u32,
+    messages: Messages,
+}
+
+/// `story.talk(…)` and the other message builders write into `messages`.
+impl std::ops::Deref for Story {
+    type Target = Messages;
+    fn deref(&self) -> &Messages {
+        &self.messages
+    }
+}
+
+impl std::ops::DerefMut for Story {
+    fn deref_mut(&mut self) -> &mut Messages {
+        &mut self.messages
+    }
 }
 
 impl Story {
@@ -29,97 +42,13 @@ impl Story {
         ));
     }
 
-    fn new_conversation(&mut self) -> String {
-        self.conversations += 1;
-        format!("2-conversation-{}==", self.conversations)
-    }
-
-    fn raw(&mut self, row: &Row) {
-        // Distinct, increasing times within a day keep same-day messages in order.
-        let n = self.messages.len();
-        let (hour, minute) = (8 + (n / 60) % 12, n % 60);
-        let cells = [
-            field(row.conversation),
-            String::new(),
-            field(row.from),
-            field(&row.from_url),
-            field(&row.to),
-            field(&row.to_urls),
-            format!("{} {hour:02}:{minute:02}:00 UTC", ymd(row.days_before)),
-            String::new(),
-            field(row.content),
-            row.folder.to_string(),
-            if row.draft { "Yes" } else { "No" }.to_string(),
-        ];
-        self.messages.push(cells.join(","));
-    }
-
-    fn row<'a>(
-        conversation: &'a str,
-        from: &'a Someone,
-        to: &[&Someone],
-        days_before: i64,
-    ) -> Row<'a> {
-        let names: Vec<&str> = to.iter().map(|p| p.name).collect();
-        let urls: Vec<String> = to.iter().map(|p| p.url()).collect();
-        Row {
-            conversation,
-            from: from.name,
-            from_url: from.url(),
-            to: names.join(", "),
-            to_urls: urls.join(","),
-            days_before,
-            content: "Good to hear from you",
-            folder: "INBOX",
-            draft: false,
-        }
-    }
-
-    /// A plain message in a conversation.
-    fn say(&mut self, conversation: &str, from: &Someone, to: &[&Someone], days_before: i64) {
-        self.raw(&Self::row(conversation, from, to, days_before));
-    }
-
-    /// A one-to-one conversation on the given days, Avery and `p` taking turns,
-    /// Avery first. Returns the conversation id.
-    fn talk(&mut self, p: &Someone, days: &[i64]) -> String {
-        let c = self.new_conversation();
-        for (i, &day) in days.iter().enumerate() {
-            if i % 2 == 0 {
-                self.say(&c, &AVERY, &[p], day);
-            } else {
-                self.say(&c, p, &[&AVERY], day);
-            }
-        }
-        c
-    }
-
-    /// `count` messages taking turns every `every_days`, the last `last_days_before`.
-    fn exchange(
-        &mut self,
-        p: &Someone,
-        last_days_before: i64,
-        every_days: i64,
-        count: i64,
-    ) -> String {
-        self.talk(p, &every(last_days_before, every_days, count))
-    }
-
-    /// `p` writes to Avery on the given days, never answered.
-    fn one_way_from(&mut self, p: &Someone, days: &[i64]) {
-        let c = self.new_conversation();
-        for &day in days {
-            self.say(&c, p, &[&AVERY], day);
-        }
-    }
-
     fn export(&self) -> rekindle::Result<Export> {
         let mut export = Export {
             export_name: EXPORT_NAME.into(),
             ..Export::default()
         };
         let connections = format!("{CONNECTIONS_HEADER}\n{}\n", self.connections.join("\n"));
-        let messages = format!("{MESSAGES_HEADER}\n{}\n", self.messages.join("\n"));
+        let messages = format!("{MESSAGES_HEADER}\n{}\n", self.messages.rows.join("\n"));
         let profile = "First Name,Last Name\nAvery,Quinn\n";
         export.read_file(FileKind::Profile, "Profile.csv", profile.as_bytes())?;
         export.read_file(
@@ -262,7 +191,7 @@ fn never_listed() {
             from: "Northwind Careers",
             from_url: String::new(),
             content: SPONSORED,
-            ..Story::row(&c, &AVERY, &[&AVERY], day)
+            ..Row::plain(&c, &AVERY, &[&AVERY], day)
         });
     }
     // A closed account: a long two-way exchange with nobody to name.
@@ -271,13 +200,13 @@ fn never_listed() {
         let row = if i % 2 == 0 {
             Row {
                 to: "LinkedIn Member".into(),
-                ..Story::row(&c, &AVERY, &[], day)
+                ..Row::plain(&c, &AVERY, &[], day)
             }
         } else {
             Row {
                 from: "LinkedIn Member",
                 from_url: String::new(),
-                ..Story::row(&c, &AVERY, &[&AVERY], day)
+                ..Row::plain(&c, &AVERY, &[&AVERY], day)
             }
         };
         story.raw(&row);
@@ -365,7 +294,7 @@ fn drafts_are_not_contact() {
     // Avery started a message five days ago and never sent it.
     story.raw(&Row {
         draft: true,
-        ..Story::row(&c, &AVERY, &[&tess], 5)
+        ..Row::plain(&c, &AVERY, &[&tess], 5)
     });
     let analysis = story.analyse(&Options::default()).expect("analyse");
     let neglected = analysis.neglected();
@@ -391,7 +320,7 @@ fn spam_is_not_contact_unless_asked() {
     for day in [200, 150, 100] {
         story.raw(&Row {
             folder: "SPAM",
-            ..Story::row(&c, &vic, &[&AVERY], day)
+            ..Row::plain(&c, &vic, &[&AVERY], day)
         });
     }
 

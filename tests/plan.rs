@@ -15,10 +15,23 @@ use stories::*;
 #[derive(Default)]
 struct Story {
     connections: Vec<String>,
-    messages: Vec<String>,
-    conversations: u32,
+    messages: Messages,
     /// Other files: (kind, name, whole text).
     files: Vec<(FileKind, &'static str, String)>,
+}
+
+/// `story.talk(…)` and the other message builders write into `messages`.
+impl std::ops::Deref for Story {
+    type Target = Messages;
+    fn deref(&self) -> &Messages {
+        &self.messages
+    }
+}
+
+impl std::ops::DerefMut for Story {
+    fn deref_mut(&mut self) -> &mut Messages {
+        &mut self.messages
+    }
 }
 
 impl Story {
@@ -41,90 +54,6 @@ impl Story {
         self.files.push((kind, name, text));
     }
 
-    fn new_conversation(&mut self) -> String {
-        self.conversations += 1;
-        format!("2-conversation-{}==", self.conversations)
-    }
-
-    fn raw(&mut self, row: &Row) {
-        // Distinct, increasing times within a day keep same-day messages in order.
-        let n = self.messages.len();
-        let (hour, minute) = (8 + (n / 60) % 12, n % 60);
-        let cells = [
-            field(row.conversation),
-            String::new(),
-            field(row.from),
-            field(&row.from_url),
-            field(&row.to),
-            field(&row.to_urls),
-            format!("{} {hour:02}:{minute:02}:00 UTC", ymd(row.days_before)),
-            String::new(),
-            field(row.content),
-            row.folder.to_string(),
-            if row.draft { "Yes" } else { "No" }.to_string(),
-        ];
-        self.messages.push(cells.join(","));
-    }
-
-    fn row<'a>(
-        conversation: &'a str,
-        from: &'a Someone,
-        to: &[&Someone],
-        days_before: i64,
-    ) -> Row<'a> {
-        let names: Vec<&str> = to.iter().map(|p| p.name).collect();
-        let urls: Vec<String> = to.iter().map(|p| p.url()).collect();
-        Row {
-            conversation,
-            from: from.name,
-            from_url: from.url(),
-            to: names.join(", "),
-            to_urls: urls.join(","),
-            days_before,
-            content: "Good to hear from you",
-            folder: "INBOX",
-            draft: false,
-        }
-    }
-
-    /// A plain message in a conversation.
-    fn say(&mut self, conversation: &str, from: &Someone, to: &[&Someone], days_before: i64) {
-        self.raw(&Self::row(conversation, from, to, days_before));
-    }
-
-    /// A one-to-one conversation on the given days, Avery and `p` taking turns,
-    /// Avery first. Returns the conversation id.
-    fn talk(&mut self, p: &Someone, days: &[i64]) -> String {
-        let c = self.new_conversation();
-        for (i, &day) in days.iter().enumerate() {
-            if i % 2 == 0 {
-                self.say(&c, &AVERY, &[p], day);
-            } else {
-                self.say(&c, p, &[&AVERY], day);
-            }
-        }
-        c
-    }
-
-    /// `count` messages taking turns every `every_days`, the last `last_days_before`.
-    fn exchange(
-        &mut self,
-        p: &Someone,
-        last_days_before: i64,
-        every_days: i64,
-        count: i64,
-    ) -> String {
-        self.talk(p, &every(last_days_before, every_days, count))
-    }
-
-    /// `p` writes to Avery on the given days, never answered.
-    fn one_way_from(&mut self, p: &Someone, days: &[i64]) {
-        let c = self.new_conversation();
-        for &day in days {
-            self.say(&c, p, &[&AVERY], day);
-        }
-    }
-
     fn export(&self) -> rekindle::Result<Export> {
         self.export_named(EXPORT_NAME)
     }
@@ -135,7 +64,7 @@ impl Story {
             ..Export::default()
         };
         let connections = format!("{CONNECTIONS_HEADER}\n{}\n", self.connections.join("\n"));
-        let messages = format!("{MESSAGES_HEADER}\n{}\n", self.messages.join("\n"));
+        let messages = format!("{MESSAGES_HEADER}\n{}\n", self.messages.rows.join("\n"));
         let profile = "First Name,Last Name\nAvery,Quinn\n";
         export.read_file(FileKind::Profile, "Profile.csv", profile.as_bytes())?;
         export.read_file(
@@ -323,13 +252,13 @@ fn one_way_senders_never_get_reply() {
     let c = story.new_conversation();
     story.raw(&Row {
         content: SPONSORED,
-        ..Story::row(&c, &recruiter, &[&AVERY], 5)
+        ..Row::plain(&c, &recruiter, &[&AVERY], 5)
     });
     let member = story.new_conversation();
     story.raw(&Row {
         from: "LinkedIn Member",
         from_url: String::new(),
-        ..Story::row(&member, &AVERY, &[&AVERY], 4)
+        ..Row::plain(&member, &AVERY, &[&AVERY], 4)
     });
     let plan = story.plan();
     assert_eq!(action_of(&plan, &recruiter), None, "{plan:#?}");
@@ -343,7 +272,7 @@ fn a_draft_is_not_a_reply() {
     let c = story.talk(&TESS, &[60, 50, 40, 12]);
     story.raw(&Row {
         draft: true,
-        ..Story::row(&c, &AVERY, &[&TESS], 3)
+        ..Row::plain(&c, &AVERY, &[&TESS], 3)
     });
     assert_eq!(action_of(&story.plan(), &TESS), Some(Action::Reply));
 }

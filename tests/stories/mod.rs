@@ -107,3 +107,99 @@ pub struct Row<'a> {
     pub folder: &'a str,
     pub draft: bool,
 }
+
+/// messages.csv rows being written, and the conversation ids handed out.
+#[derive(Default)]
+pub struct Messages {
+    pub rows: Vec<String>,
+    conversations: u32,
+}
+
+impl Messages {
+    pub fn new_conversation(&mut self) -> String {
+        self.conversations += 1;
+        format!("2-conversation-{}==", self.conversations)
+    }
+
+    pub fn raw(&mut self, row: &Row) {
+        // Distinct, increasing times within a day keep same-day messages in order.
+        let n = self.rows.len();
+        let (hour, minute) = (8 + (n / 60) % 12, n % 60);
+        let cells = [
+            field(row.conversation),
+            String::new(),
+            field(row.from),
+            field(&row.from_url),
+            field(&row.to),
+            field(&row.to_urls),
+            format!("{} {hour:02}:{minute:02}:00 UTC", ymd(row.days_before)),
+            String::new(),
+            field(row.content),
+            row.folder.to_string(),
+            if row.draft { "Yes" } else { "No" }.to_string(),
+        ];
+        self.rows.push(cells.join(","));
+    }
+
+    /// A plain message in a conversation.
+    pub fn say(&mut self, conversation: &str, from: &Someone, to: &[&Someone], days_before: i64) {
+        self.raw(&Row::plain(conversation, from, to, days_before));
+    }
+
+    /// A one-to-one conversation on the given days, Avery and `p` taking turns,
+    /// Avery first. Returns the conversation id.
+    pub fn talk(&mut self, p: &Someone, days: &[i64]) -> String {
+        let c = self.new_conversation();
+        for (i, &day) in days.iter().enumerate() {
+            if i % 2 == 0 {
+                self.say(&c, &AVERY, &[p], day);
+            } else {
+                self.say(&c, p, &[&AVERY], day);
+            }
+        }
+        c
+    }
+
+    /// `count` messages taking turns every `every_days`, the last `last_days_before`.
+    pub fn exchange(
+        &mut self,
+        p: &Someone,
+        last_days_before: i64,
+        every_days: i64,
+        count: i64,
+    ) -> String {
+        self.talk(p, &every(last_days_before, every_days, count))
+    }
+
+    /// `p` writes to Avery on the given days, never answered.
+    pub fn one_way_from(&mut self, p: &Someone, days: &[i64]) {
+        let c = self.new_conversation();
+        for &day in days {
+            self.say(&c, p, &[&AVERY], day);
+        }
+    }
+}
+
+impl<'a> Row<'a> {
+    /// A plain message from `from` to `to`.
+    pub fn plain(
+        conversation: &'a str,
+        from: &'a Someone,
+        to: &[&Someone],
+        days_before: i64,
+    ) -> Row<'a> {
+        let names: Vec<&str> = to.iter().map(|p| p.name).collect();
+        let urls: Vec<String> = to.iter().map(|p| p.url()).collect();
+        Row {
+            conversation,
+            from: from.name,
+            from_url: from.url(),
+            to: names.join(", "),
+            to_urls: urls.join(","),
+            days_before,
+            content: "Good to hear from you",
+            folder: "INBOX",
+            draft: false,
+        }
+    }
+}
