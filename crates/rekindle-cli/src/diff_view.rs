@@ -40,55 +40,39 @@ fn sections(diff: &Diff) -> Vec<(&'static str, &'static str, &'static str, Vec<L
             })
             .collect()
     }
+    // Every list's rows have a name, a profile link and a reason; the JSON
+    // key is the field's name.
+    macro_rules! section {
+        ($list:ident, $title:expr, $empty:expr) => {
+            (
+                stringify!($list),
+                $title,
+                $empty,
+                lines(stringify!($list), &diff.$list, |r| {
+                    (&r.name, r.profile_url.as_deref(), &r.reason)
+                }),
+            )
+        };
+    }
     vec![
-        (
-            "job_changes",
-            "Job changes",
-            "No job changes.",
-            lines("job_changes", &diff.job_changes, |r| {
-                (&r.name, r.profile_url.as_deref(), &r.reason)
-            }),
-        ),
-        (
-            "new_connections",
-            "New connections",
-            "No new connections.",
-            lines("new_connections", &diff.new_connections, |r| {
-                (&r.name, r.profile_url.as_deref(), &r.reason)
-            }),
-        ),
-        (
-            "removed_connections",
+        section!(job_changes, "Job changes", "No job changes."),
+        section!(new_connections, "New connections", "No new connections."),
+        section!(
+            removed_connections,
             "Connections gone",
-            "No connections gone.",
-            lines("removed_connections", &diff.removed_connections, |r| {
-                (&r.name, r.profile_url.as_deref(), &r.reason)
-            }),
+            "No connections gone."
         ),
-        (
-            "renamed_profiles",
+        section!(
+            renamed_profiles,
             "Changed profile links",
-            "No changed profile links.",
-            lines("renamed_profiles", &diff.renamed_profiles, |r| {
-                (&r.name, r.profile_url.as_deref(), &r.reason)
-            }),
+            "No changed profile links."
         ),
-        (
-            "rekindled",
+        section!(
+            rekindled,
             "Rekindled",
-            "Nobody rekindled: no neglected tie is in touch again.",
-            lines("rekindled", &diff.rekindled, |r| {
-                (&r.name, r.profile_url.as_deref(), &r.reason)
-            }),
+            "Nobody rekindled: no neglected tie is in touch again."
         ),
-        (
-            "gone_cold",
-            "Gone cold",
-            "Nothing gone cold.",
-            lines("gone_cold", &diff.gone_cold, |r| {
-                (&r.name, r.profile_url.as_deref(), &r.reason)
-            }),
-        ),
+        section!(gone_cold, "Gone cold", "Nothing gone cold."),
     ]
 }
 
