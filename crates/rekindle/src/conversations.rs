@@ -115,13 +115,31 @@ pub(crate) fn assemble(
     let kept = |c: &&MessageCell| {
         options.as_of.is_none_or(|d| c.day <= d) && (options.include_spam || !c.spam)
     };
+    // Each header's first kept line, of any row and of a row not sponsored:
+    // one pass over its cells, read by grouping, titles and participants.
+    let firsts: Vec<(Option<u64>, Option<u64>)> = (0..headers.len() as u32)
+        .map(|h| {
+            log.cells_of(h)
+                .iter()
+                .filter(kept)
+                .fold((None, None), |(any, not_sponsored), c| {
+                    let earliest =
+                        |a: Option<u64>| Some(a.map_or(c.first_line, |a| a.min(c.first_line)));
+                    let sponsored = c.kind == MessageKind::Sponsored;
+                    (
+                        earliest(any),
+                        if sponsored {
+                            not_sponsored
+                        } else {
+                            earliest(not_sponsored)
+                        },
+                    )
+                })
+        })
+        .collect();
     let first_kept = |h: u32, not_sponsored: bool| {
-        log.cells_of(h)
-            .iter()
-            .filter(kept)
-            .filter(|c| !not_sponsored || c.kind != MessageKind::Sponsored)
-            .map(|c| c.first_line)
-            .min()
+        let (any, not) = firsts[h as usize];
+        if not_sponsored { not } else { any }
     };
 
     // Group headers by conversation, in the order conversations first appear.
