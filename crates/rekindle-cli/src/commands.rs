@@ -28,13 +28,21 @@ pub struct Context {
 }
 
 /// Reads and analyses the export, the user's ledger applied.
-pub fn load(input: &Input, cx: &Context) -> Result<Analysis, Failure> {
+pub fn load(input: &Input, cx: &Context) -> Result<&'static Analysis, Failure> {
     load_path(&input.path, &input.options()?, cx)
 }
 
 /// Reads and analyses one export with a spinner on stderr while a large
 /// one loads (hidden when stderr is not a terminal, cleared before output).
-pub(crate) fn load_path(path: &Path, options: &Options, cx: &Context) -> Result<Analysis, Failure> {
+///
+/// The analysis lives until the process ends, one command later: it is
+/// never freed piece by piece (for 30,000 people that took longer than
+/// reading Connections.csv), the system takes its pages back at exit.
+pub(crate) fn load_path(
+    path: &Path,
+    options: &Options,
+    cx: &Context,
+) -> Result<&'static Analysis, Failure> {
     // A ledger that does not parse stops every command, before any reading.
     let ledger = ledger_cmd::read(&cx.ledger)?;
     let progress = indicatif::ProgressBar::new_spinner();
@@ -49,7 +57,7 @@ pub(crate) fn load_path(path: &Path, options: &Options, cx: &Context) -> Result<
         None => Analysis::from_export(export, options)?,
     };
     progress.finish_and_clear();
-    Ok(analysis)
+    Ok(Box::leak(Box::new(analysis)))
 }
 
 /// What an empty list says when the export has no messages at all: there is
@@ -210,7 +218,7 @@ pub fn diff(args: &DiffArgs, cx: &Context, out: &mut dyn Write) -> Result<(), Fa
     };
     let a = load_path(&args.old, &options, cx)?;
     let b = load_path(&args.new, &options, cx)?;
-    let (mut diff, swapped) = Analysis::diff_any_order(&a, &b)?;
+    let (mut diff, swapped) = Analysis::diff_any_order(a, b)?;
     if swapped {
         writeln!(
             err,
@@ -238,7 +246,7 @@ fn since(
     old: &Path,
     newer: &Analysis,
     cx: &Context,
-) -> Result<(Diff, Option<Analysis>), Failure> {
+) -> Result<(Diff, Option<&'static Analysis>), Failure> {
     if input.read.redact {
         // Pseudonyms differ between two exports: a redacted pair cannot be matched.
         return Err("--since cannot be combined with --redact".into());
@@ -248,7 +256,7 @@ fn since(
         ..input.read.options()?
     };
     let o = load_path(old, &options, cx)?;
-    let (diff, swapped) = Analysis::diff_any_order(&o, newer)?;
+    let (diff, swapped) = Analysis::diff_any_order(o, newer)?;
     if swapped {
         writeln!(
             std::io::stderr(),
@@ -277,7 +285,7 @@ pub fn report(args: &ReportArgs, cx: &Context, out: &mut dyn Write) -> Result<()
     let mut overview = analysis.overview(limit);
     let since = match since_old {
         Some(old) => {
-            let (diff, swapped) = since(input, old, &analysis, cx)?;
+            let (diff, swapped) = since(input, old, analysis, cx)?;
             if swapped.is_none() {
                 // This week with the job changes to congratulate on.
                 overview.this_week = rekindle::plan::plan(
@@ -318,12 +326,12 @@ pub fn remind(args: &RemindArgs, cx: &Context, out: &mut dyn Write) -> Result<()
     let target = Target::resolve(output.map(PathBuf::as_path), &input.path)?;
     let analysis = load(input, cx)?;
     if *from == crate::args::RemindFrom::Plan {
-        let ics = crate::plan_view::plan_calendar(args, &analysis, cx)?;
+        let ics = crate::plan_view::plan_calendar(args, analysis, cx)?;
         return target.write(out, |sink| sink.write_all(ics.as_bytes()));
     }
     let congratulate = match since_old {
         Some(old) => {
-            let (diff, swapped) = since(input, old, &analysis, cx)?;
+            let (diff, swapped) = since(input, old, analysis, cx)?;
             let newer = swapped.as_ref().unwrap_or(&analysis);
             diff_view::congratulations(&diff, newer.metrics())
         }

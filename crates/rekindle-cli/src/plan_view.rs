@@ -41,7 +41,7 @@ pub fn older(
     since: &Path,
     newer: &Analysis,
     cx: &Context,
-) -> Result<Analysis, Failure> {
+) -> Result<&'static Analysis, Failure> {
     if input.read.redact {
         return Err("--since cannot be combined with --redact".into());
     }
@@ -73,10 +73,10 @@ pub fn plan(
     let p = &cx.printer;
     let analysis = load(&common.input, cx)?;
     let older = since
-        .map(|s| older(&common.input, s, &analysis, cx))
+        .map(|s| older(&common.input, s, analysis, cx))
         .transpose()?;
     let items = analysis.plan(&PlanOptions {
-        since: older.as_ref(),
+        since: older,
         limit,
     })?;
     let empty = "Nothing to do this week: nobody is waiting, owed or gone cold.";
@@ -236,7 +236,7 @@ pub fn plan_calendar(
         .map(|s| older(&args.input, s, analysis, cx))
         .transpose()?;
     let items = analysis.plan(&PlanOptions {
-        since: older.as_ref(),
+        since: older,
         limit: args.limit,
     })?;
     let start = match args.start {

@@ -17,6 +17,11 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
     if s.is_empty() {
         return None;
     }
+    day_month_year(s).or_else(|| date_by_formats(s))
+}
+
+/// [`parse_date`] by its formats alone.
+fn date_by_formats(s: &str) -> Option<NaiveDate> {
     const FORMATS: &[&str] = &[
         "%d %b %Y",
         "%d-%b-%y",
@@ -32,6 +37,30 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
         .iter()
         .find_map(|f| NaiveDate::parse_from_str(s, f).ok().filter(well_formed))
         .or_else(|| parse_datetime(s).map(|dt| dt.date()))
+}
+
+/// `04 Oct 2026`, the shape of every `Connected On` since 2021, read as the
+/// first format (`%d %b %Y`) reads it, without a format string. `None` for
+/// anything else, which the formats then read.
+fn day_month_year(s: &str) -> Option<NaiveDate> {
+    const MONTHS: [&[u8]; 12] = [
+        b"Jan", b"Feb", b"Mar", b"Apr", b"May", b"Jun", b"Jul", b"Aug", b"Sep", b"Oct", b"Nov",
+        b"Dec",
+    ];
+    let b = s.as_bytes();
+    if b.len() != 11 || b[2] != b' ' || b[6] != b' ' {
+        return None;
+    }
+    let number = |digits: &[u8]| {
+        digits.iter().try_fold(0u32, |n, &d| {
+            d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0'))
+        })
+    };
+    let year = number(&b[7..11]).filter(|y| *y >= 1000)?;
+    let month = MONTHS
+        .iter()
+        .position(|m| m.eq_ignore_ascii_case(&b[3..6]))?;
+    NaiveDate::from_ymd_opt(year as i32, month as u32 + 1, number(&b[0..2])?)
 }
 
 /// Timestamps: `2023-06-11 15:33:58 UTC`, `2019-11-06T02:08:20`,
@@ -162,6 +191,26 @@ mod tests {
         assert_eq!(parse_date("2023-02-08"), Some(d(2023, 2, 8)));
         assert_eq!(parse_date("02/08/2023"), Some(d(2023, 2, 8)));
         assert_eq!(parse_date(" 4-Apr-21 "), Some(d(2021, 4, 4)));
+    }
+
+    #[test]
+    fn the_fast_day_month_year_reads_as_the_formats_do() {
+        for text in ["04 Oct 2026", "29 feb 2024", "01 DEC 1999", "07 Jun 1003"] {
+            assert!(day_month_year(text).is_some(), "{text}");
+            assert_eq!(day_month_year(text), date_by_formats(text), "{text}");
+        }
+        // Left to the formats: other shapes, impossible days, short years.
+        for text in [
+            "29 Feb 2023",
+            "00 Oct 2026",
+            "4 Oct 2026",
+            "04 Oct 0999",
+            "04 Okt 2026",
+            "04-Oct-2026",
+            "04 October 2026",
+        ] {
+            assert_eq!(day_month_year(text), None, "{text}");
+        }
     }
 
     #[test]

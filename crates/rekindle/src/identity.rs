@@ -4,14 +4,14 @@
 //! URL for connections, so people are also matched by name, carefully: a name
 //! that could be two people is never guessed into one of them.
 
-use std::collections::{HashMap, HashSet};
-
 use crate::error::Warning;
 use crate::export::Export;
 use crate::keys::{LINKEDIN_MEMBER, name_key, url_list};
 use crate::message_log::MessageHeader;
 use crate::parse::Direction;
-use crate::strings::Sym;
+// Keyed by names and URLs a stranger writes, looked up per person: foldhash
+// (seeded per process); nothing iterates these maps in an order that shows.
+use crate::strings::{FastMap as HashMap, FastSet as HashSet, Sym};
 use crate::warnings::Warnings;
 
 /// A person's index in [`People`]. The owner is always `PersonId(0)`.
@@ -133,18 +133,31 @@ impl People {
             people.by_url.insert(url.clone(), PersonId::OWNER);
         }
         let urls_by_name = urls_by_name(export);
-        let mut connections_by_name: HashMap<String, usize> = HashMap::new();
-        for c in &export.connections {
-            *connections_by_name
-                .entry(name_key(&c.full_name()))
-                .or_default() += 1;
+        // Each connection's name and key, made once.
+        let named: Vec<(String, String)> = export
+            .connections
+            .iter()
+            .map(|c| {
+                let name = c.full_name();
+                let key = name_key(&name);
+                (name, key)
+            })
+            .collect();
+        // How many connections carry each name: only a connection without a
+        // URL asks.
+        let mut connections_by_name: HashMap<String, usize> = HashMap::default();
+        if export.connections.iter().any(|c| c.profile_url.is_none()) {
+            for (_, key) in &named {
+                *connections_by_name.entry(key.clone()).or_default() += 1;
+            }
         }
-        let in_time = |c: &&crate::parse::connections::Connection| {
-            !crate::dated::after(c.connected_on, until)
-        };
-        for c in export.connections.iter().filter(in_time) {
-            let name = c.full_name();
-            let key = name_key(&name);
+        people.persons.reserve(named.len());
+        people.by_url.reserve(named.len());
+        people.by_name.reserve(named.len());
+        for (c, (name, key)) in export.connections.iter().zip(named) {
+            if crate::dated::after(c.connected_on, until) {
+                continue;
+            }
             let url = c.profile_url.clone().or_else(|| {
                 let urls = urls_by_name.get(&key)?;
                 let unique = urls.len() == 1 && connections_by_name.get(&key) == Some(&1);
@@ -186,7 +199,7 @@ impl People {
                 });
                 continue;
             }
-            people.add(name, url, Some(Connected::of(c)));
+            people.add_keyed(name, key, url, Some(Connected::of(c)));
         }
         people
     }
@@ -197,11 +210,23 @@ impl People {
         profile_url: Option<String>,
         connection: Option<Connected>,
     ) -> PersonId {
+        let key = name_key(&name);
+        self.add_keyed(name, key, profile_url, connection)
+    }
+
+    /// [`People::add`] with the name's key made already.
+    fn add_keyed(
+        &mut self,
+        name: String,
+        key: String,
+        profile_url: Option<String>,
+        connection: Option<Connected>,
+    ) -> PersonId {
         let id = PersonId(u32::try_from(self.persons.len()).unwrap_or(u32::MAX));
         if let Some(url) = &profile_url {
             self.by_url.insert(url.clone(), id);
         }
-        self.by_name.entry(name_key(&name)).or_default().push(id);
+        self.by_name.entry(key).or_default().push(id);
         self.persons.push(Person {
             name,
             profile_url,
@@ -308,8 +333,8 @@ fn slug_name(url: &str) -> String {
 
 /// Every URL seen beside a name anywhere in the export, by name key.
 fn urls_by_name(export: &Export) -> HashMap<String, Vec<String>> {
-    let mut map: HashMap<String, Vec<String>> = HashMap::new();
-    let mut seen: HashSet<(String, String)> = HashSet::new();
+    let mut map: HashMap<String, Vec<String>> = HashMap::default();
+    let mut seen: HashSet<(String, String)> = HashSet::default();
     let mut add = |name: &str, url: &str| {
         if name.is_empty() || name == LINKEDIN_MEMBER || url.is_empty() {
             return;
@@ -323,8 +348,8 @@ fn urls_by_name(export: &Export) -> HashMap<String, Vec<String>> {
     let strings = &export.strings;
     // Distinct pairs first: a million rows hold a few thousand of them, so
     // the recipient cell is inspected once per distinct value, not per row.
-    let mut senders: HashSet<(Sym, Sym)> = HashSet::new();
-    let mut recipients: HashSet<(Sym, Sym)> = HashSet::new();
+    let mut senders: HashSet<(Sym, Sym)> = HashSet::default();
+    let mut recipients: HashSet<(Sym, Sym)> = HashSet::default();
     for h in export.messages.headers() {
         senders.insert((h.from, h.sender_url));
         recipients.insert((h.to, h.recipient_urls));
@@ -476,7 +501,7 @@ fn rows_of(export: &Export) -> impl Iterator<Item = (&MessageHeader, u64)> {
 
 /// Memoises a predicate on symbols (names repeat on every row).
 fn cached(f: impl Fn(Sym) -> bool) -> impl Fn(Sym) -> bool {
-    let memo = std::cell::RefCell::new(HashMap::new());
+    let memo = std::cell::RefCell::new(HashMap::default());
     move |sym| *memo.borrow_mut().entry(sym).or_insert_with(|| f(sym))
 }
 
@@ -487,7 +512,7 @@ type Found = (Option<String>, Option<String>);
 fn most_present_participant(export: &Export) -> Result<Found, (String, String)> {
     let strings = &export.strings;
     // Sets: a conversation may have thousands of participants.
-    let mut by_conversation: HashMap<Sym, HashSet<(bool, &str)>> = HashMap::new();
+    let mut by_conversation: HashMap<Sym, HashSet<(bool, &str)>> = HashMap::default();
     fn push<'s>(keys: &mut HashSet<(bool, &'s str)>, k: (bool, &'s str)) {
         keys.insert(k);
     }
@@ -513,7 +538,7 @@ fn most_present_participant(export: &Export) -> Result<Found, (String, String)> 
             }
         }
     }
-    let mut counts: HashMap<(bool, &str), usize> = HashMap::new();
+    let mut counts: HashMap<(bool, &str), usize> = HashMap::default();
     for keys in by_conversation.values() {
         for k in keys {
             *counts.entry(*k).or_default() += 1;
@@ -549,7 +574,7 @@ fn top<T: Ord + Clone, N: Ord + Copy>(counts: HashMap<T, N>) -> Result<Option<T>
 /// The most frequent non-empty symbol, each given with how many rows carry
 /// it; `Err` with two of them on a tie.
 fn majority_sym(values: impl Iterator<Item = (Sym, u64)>) -> Result<Option<Sym>, (Sym, Sym)> {
-    let mut counts: HashMap<Sym, u64> = HashMap::new();
+    let mut counts: HashMap<Sym, u64> = HashMap::default();
     for (v, n) in values.filter(|(v, _)| !v.is_empty()) {
         *counts.entry(v).or_default() += n;
     }
@@ -558,7 +583,7 @@ fn majority_sym(values: impl Iterator<Item = (Sym, u64)>) -> Result<Option<Sym>,
 
 /// The most frequent value; `Err` with two of them on a tie.
 fn majority(values: impl Iterator<Item = String>) -> Result<Option<String>, (String, String)> {
-    let mut counts: HashMap<String, usize> = HashMap::new();
+    let mut counts: HashMap<String, usize> = HashMap::default();
     for v in values {
         *counts.entry(v).or_default() += 1;
     }

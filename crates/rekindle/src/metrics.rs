@@ -243,10 +243,10 @@ fn people_frame(network: &Network) -> PolarsResult<DataFrame> {
     for (id, _) in network.people.iter().skip(1) {
         let node = network.node(id);
         ids.push(id.0);
-        names.push(node.name.clone());
-        urls.push(node.profile_url.clone());
-        companies.push(node.company.clone());
-        positions.push(node.position.clone());
+        names.push(node.name.as_str());
+        urls.push(node.profile_url.as_deref());
+        companies.push(node.company.as_deref());
+        positions.push(node.position.as_deref());
         is_connection.push(node.is_connection);
         connected_on.push(node.connected_on.map(day_number));
     }
@@ -595,13 +595,21 @@ fn extract_rows(frame: &DataFrame) -> PolarsResult<Vec<PersonMetrics>> {
     let cadence: Vec<Option<u32>> = frame.column("cadence_days")?.u32()?.iter().collect();
     let snoozed_until = i32s("snoozed_until")?;
     let ignored = bools("ignored")?;
+    // Texts move into the rows: each column holds one per row, in order.
+    let (mut names, mut urls, mut companies, mut positions, mut ledger_touch) = (
+        names.into_iter(),
+        urls.into_iter(),
+        companies.into_iter(),
+        positions.into_iter(),
+        ledger_touch.into_iter(),
+    );
     Ok((0..frame.height())
         .map(|i| PersonMetrics {
             person_id: ids[i],
-            name: names[i].clone().unwrap_or_default(),
-            profile_url: urls[i].clone(),
-            company: companies[i].clone(),
-            position: positions[i].clone(),
+            name: names.next().flatten().unwrap_or_default(),
+            profile_url: urls.next().flatten(),
+            company: companies.next().flatten(),
+            position: positions.next().flatten(),
             is_connection: is_connection[i],
             connected_on: date(connected_on[i]),
             messages_sent: sent[i],
@@ -627,7 +635,7 @@ fn extract_rows(frame: &DataFrame) -> PolarsResult<Vec<PersonMetrics>> {
             overdue: overdue[i].map(|o| round(o, 100.0)),
             in_touch: in_touch[i],
             neglect: round(neglect[i].unwrap_or(0.0), 10.0),
-            ledger_touch: ledger_touch[i].clone(),
+            ledger_touch: ledger_touch.next().flatten(),
             cadence_days: cadence[i],
             snoozed_until: date(snoozed_until[i]),
             ignored: ignored[i],

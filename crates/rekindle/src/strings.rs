@@ -10,6 +10,9 @@ use std::collections::HashMap;
 /// faster than SipHash, and seeded per process.
 pub(crate) type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
 
+/// A `HashSet` with foldhash (see [`FastMap`]).
+pub(crate) type FastSet<K> = std::collections::HashSet<K, foldhash::fast::RandomState>;
+
 /// A text interned in [`Strings`]. `Sym::EMPTY` is the empty text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, serde::Serialize)]
 pub struct Sym(pub u32);

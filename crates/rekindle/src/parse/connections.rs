@@ -72,6 +72,50 @@ struct Row<'a> {
     connected_on: Option<&'a str>,
 }
 
+/// Where each column sits in this file's header.
+#[derive(Clone, Copy)]
+struct Columns {
+    first_name: Option<usize>,
+    last_name: Option<usize>,
+    url: Option<usize>,
+    email: Option<usize>,
+    company: Option<usize>,
+    position: Option<usize>,
+    connected_on: Option<usize>,
+}
+
+impl Columns {
+    fn of<R: Read>(table: &super::Table<R>) -> Columns {
+        Columns {
+            first_name: table.column("FIRST NAME"),
+            last_name: table.column("LAST NAME"),
+            url: table.column("URL"),
+            email: table.column("EMAIL ADDRESS"),
+            company: table.column("COMPANY"),
+            position: table.column("POSITION"),
+            connected_on: table.column("CONNECTED ON"),
+        }
+    }
+
+    /// The row as serde would read it (an empty cell is `None`), or `None`
+    /// for a row that is not plain (see [`super::Table::str_field`]).
+    fn row<'a, R: Read>(&self, table: &'a super::Table<R>) -> Option<Row<'a>> {
+        let cell = |column: Option<usize>| -> Option<Option<&'a str>> {
+            let text = table.str_field(column)?;
+            Some((!text.is_empty()).then_some(text))
+        };
+        Some(Row {
+            first_name: cell(self.first_name)?,
+            last_name: cell(self.last_name)?,
+            url: cell(self.url)?,
+            email: cell(self.email)?,
+            company: cell(self.company)?,
+            position: cell(self.position)?,
+            connected_on: cell(self.connected_on)?,
+        })
+    }
+}
+
 /// Reads `Connections.csv` of any era.
 pub fn read<R: Read>(
     file: &str,
@@ -84,8 +128,14 @@ pub fn read<R: Read>(
         expected: "First Name and Connected On",
     };
     let mut out = Connections::default();
+    let mut columns = None;
     read_rows(file, input, &HEADER, limits, warnings, |table, warnings| {
-        let row: Row = table.row()?;
+        let columns = *columns.get_or_insert_with(|| Columns::of(table));
+        // Most rows are plain text: read them without serde's machinery.
+        let row = match columns.row(table) {
+            Some(row) => row,
+            None => table.row()?,
+        };
         let first = row.first_name.unwrap_or("").trim();
         let last = row.last_name.unwrap_or("").trim();
         let url = row.url.and_then(normalize_profile_url);

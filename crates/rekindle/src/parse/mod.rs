@@ -209,6 +209,16 @@ impl<R: Read> Table<R> {
         column.and_then(|i| self.record.get(i)).unwrap_or(b"")
     }
 
+    /// The current row's text in a column, where the row has exactly the
+    /// header's fields and the column is valid UTF-8 (`None` otherwise: then
+    /// [`Table::row`] reads it, and says what is wrong).
+    pub fn str_field(&self, column: Option<usize>) -> Option<&str> {
+        if self.record.len() != self.headers.len() {
+            return None;
+        }
+        std::str::from_utf8(self.field(column)).ok()
+    }
+
     /// A row with fewer fields than the header, said as such: a short row
     /// is malformed, not a bad value (`row has 1 field, expected 10`).
     pub fn short_row(&self) -> Option<Warning> {
@@ -479,7 +489,8 @@ pub(crate) fn full_name(first: &str, last: &str) -> String {
     match (first.trim(), last.trim()) {
         ("", last) => last.to_string(),
         (first, "") => first.to_string(),
-        (first, last) => format!("{first} {last}"),
+        // Not `format!`: this runs for every connection, twice.
+        (first, last) => [first, last].join(" "),
     }
 }
 
