@@ -87,6 +87,33 @@ impl MessageCell {
     }
 }
 
+/// Sorts `items` by `(group, order)`, keys that no two items share.
+///
+/// Files keep a conversation's rows together, mostly newest first, and
+/// groups are numbered as first met: the groups are then in order already,
+/// each one reversed, and each is put right alone (a reversed one in
+/// linear time) instead of sorting the whole.
+fn sort_grouped<T, G: Ord, O: Ord>(
+    items: &mut [T],
+    group: impl Fn(&T) -> G,
+    order: impl Fn(&T) -> O,
+) {
+    if !items.is_sorted_by_key(&group) {
+        items.sort_unstable_by_key(|a| (group(a), order(a)));
+        return;
+    }
+    for run in items.chunk_by_mut(|a, b| group(a) == group(b)) {
+        if run.is_sorted_by_key(&order) {
+            continue;
+        }
+        if run.is_sorted_by(|a, b| order(a) > order(b)) {
+            run.reverse();
+        } else {
+            run.sort_unstable_by_key(&order);
+        }
+    }
+}
+
 /// One personal message's place within its conversation-day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Ordered {
@@ -258,8 +285,11 @@ impl MessageLog {
         if self.sealed {
             return;
         }
-        self.cells
-            .sort_unstable_by_key(|c| (c.header, c.day, c.kind as u8, c.spam));
+        sort_grouped(
+            &mut self.cells,
+            |c| c.header,
+            |c| (c.day, c.kind as u8, c.spam),
+        );
         self.header_cells = vec![0; self.headers.len() + 1];
         for c in &self.cells {
             self.header_cells[c.header as usize + 1] += 1;
@@ -267,7 +297,7 @@ impl MessageLog {
         for i in 1..self.header_cells.len() {
             self.header_cells[i] += self.header_cells[i - 1];
         }
-        self.ordered.sort_unstable_by_key(|&(b, o)| (b, o.at));
+        sort_grouped(&mut self.ordered, |&(b, _)| b, |(_, o)| o.at);
         let mut start = 0;
         for (i, bucket) in self.buckets.iter_mut().enumerate() {
             bucket.start = start;
@@ -418,6 +448,26 @@ mod tests {
     use crate::warnings::Warnings;
 
     const HEADER: &str = "CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,CONTENT,FOLDER,IS MESSAGE DRAFT";
+
+    #[test]
+    fn grouped_sorting_sorts_as_the_whole_sort_does() {
+        // (group, order) pairs: groups in order with each reversed, in
+        // order, or mixed; and groups out of order.
+        let cases: [&[(u32, u32)]; 5] = [
+            &[(0, 9), (0, 5), (0, 1), (1, 4), (2, 8), (2, 3)],
+            &[(0, 1), (0, 5), (1, 2), (1, 3)],
+            &[(0, 5), (0, 1), (0, 9), (3, 2), (3, 1)],
+            &[(1, 1), (0, 2), (1, 0), (0, 1)],
+            &[],
+        ];
+        for case in cases {
+            let mut grouped = case.to_vec();
+            sort_grouped(&mut grouped, |p| p.0, |p| p.1);
+            let mut whole = case.to_vec();
+            whole.sort_unstable();
+            assert_eq!(grouped, whole, "{case:?}");
+        }
+    }
 
     /// Reads `rows` (under the header) into `log` and seals it; the warnings.
     fn fold(log: &mut MessageLog, strings: &mut Strings, rows: &[String]) -> Vec<String> {

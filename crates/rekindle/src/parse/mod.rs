@@ -10,20 +10,22 @@ pub mod connections;
 pub mod endorsements;
 pub mod invitations;
 pub mod jobs;
+pub(crate) mod lines;
 pub mod messages;
 pub mod notes;
 pub mod positions;
 pub mod profile;
 pub mod recommendations;
 
-use std::collections::VecDeque;
 use std::io::{BufRead, BufReader, Read};
+use std::sync::mpsc::Receiver;
 
 use csv::ByteRecord;
 use serde::Deserialize;
 
 use crate::error::{Error, Result, Warning};
 use crate::warnings::Warnings;
+use lines::{LineCounter, Scanned};
 
 /// Who sent a message, when the file says so itself (2020 exports only).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
@@ -35,7 +37,7 @@ pub enum Direction {
     Outgoing,
 }
 
-use crate::limits::{Limits, human_bytes};
+use crate::limits::Limits;
 
 /// The CSV reader's buffer: it reads this far ahead of the record it parses.
 const CSV_BUFFER: usize = 1 << 16;
@@ -70,7 +72,15 @@ pub(crate) enum Opened<R: Read> {
 impl<R: Read> Table<R> {
     /// Reads up to the header: the first row whose cells include every name in
     /// `required` (compared trimmed and uppercased, BOM removed).
-    pub fn open(file: &str, input: R, required: &[&str], limits: &Limits) -> Result<Opened<R>> {
+    /// With `scanned`, another thread scans the bytes for line numbers and
+    /// sends what it found there (see [`lines`]).
+    pub fn open(
+        file: &str,
+        input: R,
+        required: &[&str],
+        limits: &Limits,
+        scanned: Option<Receiver<Scanned>>,
+    ) -> Result<Opened<R>> {
         let mut input = BufReader::with_capacity(1 << 16, input);
         let head = input.fill_buf().map_err(|source| Error::Read {
             file: file.to_string(),
@@ -88,7 +98,10 @@ impl<R: Read> Table<R> {
             .buffer_capacity(CSV_BUFFER)
             .has_headers(false)
             .flexible(true)
-            .from_reader(LineCounter::new(input, limits.max_record_bytes));
+            .from_reader(match scanned {
+                Some(scanned) => LineCounter::piped(input, limits.max_record_bytes, scanned),
+                None => LineCounter::new(input, limits.max_record_bytes),
+            });
         let mut record = ByteRecord::new();
         let mut first_row = None;
         for _ in 0..HEADER_SEARCH_ROWS {
@@ -142,7 +155,7 @@ impl<R: Read> Table<R> {
             if !read_row(&self.file, &mut self.reader, &mut self.record)? {
                 if !self.ended {
                     self.ended = true;
-                    if let Some(line) = self.reader.get_ref().open_quote_line() {
+                    if let Some(line) = self.reader.get_mut().open_quote_line() {
                         let message = "file ends inside a quoted field: it may be truncated (read up to there)";
                         self.skipped
                             .push(Warning::new(&self.file, Some(line), message));
@@ -263,141 +276,6 @@ fn read_row<R: Read>(
     })
 }
 
-/// Counts lines under the CSV reader, because csv's own record positions
-/// point before skipped blank lines and into the middle of a CRLF.
-///
-/// It follows the CSV quoting itself (as csv-core does), so line breaks
-/// inside a quoted field only add to a count, and remembers each run of
-/// `\r`/`\n` bytes outside quotes (a record boundary) until a record start
-/// passes it: memory stays bounded by the reader's buffer, not by the file
-/// or by a record of a million line breaks. At the end it can tell whether
-/// the file stopped inside a quoted field.
-pub(crate) struct LineCounter<R> {
-    inner: R,
-    offset: u64,
-    /// Where the record being read started, and how far it may reach.
-    record_start: u64,
-    max_record: u64,
-    /// Runs of terminators outside quotes: (start, end, newlines up to its end).
-    runs: VecDeque<(u64, u64, u64)>,
-    newlines_before: u64,
-    /// Every `\n` read so far.
-    newlines: u64,
-    quote: Syntax,
-    /// The line the open quoted field started on.
-    quote_line: u64,
-}
-
-/// Where the bytes read so far leave the CSV syntax.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Syntax {
-    /// At the start of a field.
-    FieldStart,
-    /// Inside a field that did not start with a quote.
-    Unquoted,
-    /// Inside a quoted field.
-    Quoted,
-    /// Just after a quote inside a quoted field (its end, or half of `""`).
-    ClosingQuote,
-}
-
-impl<R: Read> LineCounter<R> {
-    fn new(inner: R, max_record: u64) -> Self {
-        LineCounter {
-            inner,
-            offset: 0,
-            record_start: 0,
-            max_record,
-            runs: VecDeque::new(),
-            newlines_before: 0,
-            newlines: 0,
-            quote: Syntax::FieldStart,
-            quote_line: 0,
-        }
-    }
-
-    /// The 1-based line of the first non-terminator byte at or after `byte`.
-    /// Calls must come with growing `byte`.
-    fn line_at(&mut self, byte: u64) -> u64 {
-        while let Some(&(start, _, newlines)) = self.runs.front() {
-            if start > byte {
-                break;
-            }
-            self.newlines_before = newlines;
-            self.runs.pop_front();
-        }
-        1 + self.newlines_before
-    }
-
-    /// The line of the quoted field the bytes read so far end inside, if they do.
-    fn open_quote_line(&self) -> Option<u64> {
-        (self.quote == Syntax::Quoted).then_some(self.quote_line)
-    }
-
-    fn scan(&mut self, bytes: &[u8]) {
-        let mut i = 0;
-        while i < bytes.len() {
-            // Inside a field only a few bytes can change anything: jump to
-            // the next one (memchr looks at 16 or 32 bytes at a time).
-            let skip = match self.quote {
-                Syntax::Quoted => memchr::memchr2(b'"', b'\n', &bytes[i..]),
-                Syntax::Unquoted => memchr::memchr3(b',', b'\n', b'\r', &bytes[i..]),
-                Syntax::FieldStart | Syntax::ClosingQuote => Some(0),
-            };
-            let Some(skip) = skip else {
-                break;
-            };
-            i += skip;
-            let b = bytes[i];
-            i += 1;
-            let terminator = b == b'\n' || b == b'\r';
-            self.newlines += u64::from(b == b'\n');
-            self.quote = match (self.quote, b) {
-                (Syntax::Quoted, b'"') => Syntax::ClosingQuote,
-                (Syntax::Quoted, _) => Syntax::Quoted,
-                (Syntax::FieldStart, b'"') => {
-                    self.quote_line = self.newlines + 1;
-                    Syntax::Quoted
-                }
-                (Syntax::ClosingQuote, b'"') => Syntax::Quoted,
-                (_, b',' | b'\n' | b'\r') => Syntax::FieldStart,
-                _ => Syntax::Unquoted,
-            };
-            if !terminator || self.quote != Syntax::FieldStart {
-                continue;
-            }
-            let pos = self.offset + i as u64 - 1;
-            match self.runs.back_mut() {
-                Some(run) if run.1 == pos => {
-                    run.1 += 1;
-                    run.2 = self.newlines;
-                }
-                _ => self.runs.push_back((pos, pos + 1, self.newlines)),
-            }
-        }
-    }
-}
-
-impl<R: Read> Read for LineCounter<R> {
-    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        let n = self.inner.read(buf)?;
-        self.scan(&buf[..n]);
-        self.offset += n as u64;
-        // The CSV reader reads up to one buffer ahead of the record it is in.
-        let span = self.offset - self.record_start.min(self.offset);
-        if span > self.max_record.saturating_add(CSV_BUFFER as u64) {
-            return Err(std::io::Error::new(
-                std::io::ErrorKind::InvalidData,
-                format!(
-                    "a record longer than {}, the limit; is this really a LinkedIn CSV?",
-                    human_bytes(self.max_record)
-                ),
-            ));
-        }
-        Ok(n)
-    }
-}
-
 /// `\u{feff}First Name ` → `FIRST NAME`.
 fn canonical_header(cell: &[u8]) -> String {
     let cell = cell.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(cell);
@@ -418,12 +296,13 @@ pub(crate) fn text(value: Option<&str>) -> Option<String> {
 fn open_table<R: Read>(
     file: &str,
     input: R,
+    scanned: Option<Receiver<Scanned>>,
     required: &[&str],
     expected: &str,
     limits: &Limits,
     warnings: &mut Warnings,
 ) -> Result<Option<Box<Table<R>>>> {
-    Ok(match Table::open(file, input, required, limits)? {
+    Ok(match Table::open(file, input, required, limits, scanned)? {
         Opened::Table(table) => Some(table),
         Opened::Empty => None,
         Opened::NoHeader { first_row } => {
@@ -460,11 +339,25 @@ pub(crate) fn read_rows<R: Read>(
     header: &Header,
     limits: &Limits,
     warnings: &mut Warnings,
+    on_row: impl FnMut(&Table<R>, &mut Warnings) -> std::result::Result<Flow, Warning>,
+) -> Result<()> {
+    read_rows_scanned(file, input, None, header, limits, warnings, on_row)
+}
+
+/// [`read_rows`] of bytes another thread scans for line numbers (see [`lines`]).
+pub(crate) fn read_rows_scanned<R: Read>(
+    file: &str,
+    input: R,
+    scanned: Option<Receiver<Scanned>>,
+    header: &Header,
+    limits: &Limits,
+    warnings: &mut Warnings,
     mut on_row: impl FnMut(&Table<R>, &mut Warnings) -> std::result::Result<Flow, Warning>,
 ) -> Result<()> {
     let Some(mut table) = open_table(
         file,
         input,
+        scanned,
         header.required,
         header.expected,
         limits,
@@ -505,7 +398,7 @@ mod tests {
     use super::*;
 
     fn table(bytes: &[u8]) -> Box<Table<&[u8]>> {
-        match Table::open("t.csv", bytes, &["A", "B"], &Limits::default()) {
+        match Table::open("t.csv", bytes, &["A", "B"], &Limits::default(), None) {
             Ok(Opened::Table(t)) => t,
             _ => panic!("no table"),
         }
@@ -573,7 +466,7 @@ mod tests {
     #[test]
     fn a_read_error_keeps_its_kind_and_its_source() {
         // Constructed: tests run as root, where chmod 000 does not stop a read.
-        let Err(err) = Table::open("t.csv", Denied, &["A"], &Limits::default()) else {
+        let Err(err) = Table::open("t.csv", Denied, &["A"], &Limits::default(), None) else {
             panic!("read");
         };
         assert_eq!(err.to_string(), "t.csv: cannot read: permission denied");
@@ -595,7 +488,7 @@ mod tests {
     }
 
     fn table_of<R: Read>(input: R) -> Box<Table<R>> {
-        match Table::open("t.csv", input, &["A", "B"], &Limits::default()) {
+        match Table::open("t.csv", input, &["A", "B"], &Limits::default(), None) {
             Ok(Opened::Table(t)) => t,
             _ => panic!("no table"),
         }
