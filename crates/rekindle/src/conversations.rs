@@ -4,8 +4,6 @@
 //! unless [`Options::include_spam`] is set. Sponsored campaigns stay, marked,
 //! but their senders never become people.
 
-use std::collections::{HashMap, HashSet};
-
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
 use crate::warnings::Warnings;
@@ -19,6 +17,7 @@ use crate::options::Options;
 use crate::parse::Direction;
 use crate::parse::messages::MessageKind;
 use crate::strings::Sym;
+use crate::strings::{FastMap as HashMap, FastSet as HashSet};
 
 /// A conversation's messages of one day, sender and kind, counted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -144,9 +143,9 @@ pub(crate) fn assemble(
 
     // Group headers by conversation, in the order conversations first appear.
     let mut groups: Vec<Group> = Vec::new();
-    let mut by_id: HashMap<Sym, usize> = HashMap::new();
-    let mut by_names: HashMap<(Sym, Sym), usize> = HashMap::new();
-    let mut derived: HashMap<String, usize> = HashMap::new();
+    let mut by_id: HashMap<Sym, usize> = HashMap::default();
+    let mut by_names: HashMap<(Sym, Sym), usize> = HashMap::default();
+    let mut derived: HashMap<String, usize> = HashMap::default();
     let new_group = |groups: &mut Vec<Group>| {
         groups.push(Group {
             headers: Vec::new(),
@@ -212,8 +211,8 @@ pub(crate) fn assemble(
         };
         // The distinct senders and recipient lists of this conversation's
         // rows that are not sponsored, in the order they first appear.
-        let mut first_sent: HashMap<(Sym, Sym, Option<Direction>), u64> = HashMap::new();
-        let mut first_received: HashMap<(Sym, Sym), u64> = HashMap::new();
+        let mut first_sent: HashMap<(Sym, Sym, Option<Direction>), u64> = HashMap::default();
+        let mut first_received: HashMap<(Sym, Sym), u64> = HashMap::default();
         for &h in &group.headers {
             let Some(line) = first_kept(h, true) else {
                 continue;
@@ -231,8 +230,8 @@ pub(crate) fn assemble(
         let senders = in_order(first_sent);
         let recipients = in_order(first_received);
         // What this conversation itself says about names and URLs.
-        let mut url_of: HashMap<String, &str> = HashMap::new();
-        let mut name_of: HashMap<&str, String> = HashMap::new();
+        let mut url_of: HashMap<String, &str> = HashMap::default();
+        let mut name_of: HashMap<&str, String> = HashMap::default();
         for &(from, url, _) in &senders {
             if let Some(url) = strings.opt(url) {
                 url_of.entry(name_key(strings.get(from))).or_insert(url);
@@ -253,7 +252,7 @@ pub(crate) fn assemble(
             }
             split_recipients.push((names, urls));
         }
-        let mut seen_people = HashSet::new();
+        let mut seen_people = HashSet::default();
         let mut note = |who: Who, c: &mut Conversation| match who {
             Who::Person(id) => {
                 if seen_people.insert(id) {
@@ -263,7 +262,7 @@ pub(crate) fn assemble(
             Who::Unknown => c.has_unknown_participant = true,
             Who::Owner => {}
         };
-        let mut sender_of: HashMap<(Sym, Sym, Option<Direction>), Who> = HashMap::new();
+        let mut sender_of: HashMap<(Sym, Sym, Option<Direction>), Who> = HashMap::default();
         for &(from, url, direction) in &senders {
             let who = if direction == Some(Direction::Outgoing) {
                 Who::Owner
@@ -304,7 +303,7 @@ pub(crate) fn assemble(
                 (h, sender_of.get(&key).copied().unwrap_or(Who::Unknown))
             })
             .collect();
-        let mut activity: HashMap<(NaiveDate, Who, u8), ConversationDay> = HashMap::new();
+        let mut activity: HashMap<(NaiveDate, Who, u8), ConversationDay> = HashMap::default();
         for &h in &group.headers {
             for c in log.cells_of(h).iter().filter(kept) {
                 let sender = if c.kind == MessageKind::Sponsored {

@@ -134,7 +134,9 @@ pub fn name_key(name: &str) -> String {
             if !key.is_empty() {
                 key.push(' ');
             }
-            key.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+            let start = key.len();
+            key.push_str(word);
+            key[start..].make_ascii_lowercase();
         }
         return key;
     }

@@ -1,8 +1,6 @@
 //! [`Network`]: the relationship graph (petgraph), people as nodes and every
 //! kind of tie as an edge, plus the dated interactions the metrics need.
 
-use std::collections::HashMap;
-
 use chrono::{NaiveDate, NaiveDateTime};
 use petgraph::graph::{DiGraph, NodeIndex};
 
@@ -15,6 +13,7 @@ use crate::occasions::{Favour, FavourKind, Occasions};
 use crate::options::Options;
 use crate::parse::Direction;
 use crate::parse::messages::MessageKind;
+use crate::strings::FastMap as HashMap;
 use crate::warnings::Warnings;
 
 /// A person in the graph. Node `i` is [`PersonId`]`(i)`; node 0 is the owner.
@@ -386,8 +385,8 @@ impl Network {
         // Messages: direct counts per person, shared groups per pair.
         let mut events: Vec<(u64, u32)> = Vec::new();
         let mut direct: HashMap<PersonId, (u32, u32, NaiveDateTime, NaiveDateTime)> =
-            HashMap::new();
-        let mut shared: HashMap<(PersonId, PersonId), u32> = HashMap::new();
+            HashMap::default();
+        let mut shared: HashMap<(PersonId, PersonId), u32> = HashMap::default();
         let mut messages_counted = 0;
         for c in &conversations {
             messages_counted += c.message_count();

@@ -2,6 +2,7 @@
 //! with the reason it is on the list.
 
 use chrono::{Datelike, NaiveDate};
+use petgraph::visit::EdgeRef;
 use serde::Serialize;
 
 use super::{human_days, plural, round1};
@@ -121,7 +122,13 @@ fn extras(network: &Network, m: &PersonMetrics) -> Vec<String> {
     let mut out = Vec::new();
     let owner = network.owner_node();
     let node = petgraph::graph::NodeIndex::new(m.person_id as usize);
-    for e in network.graph.edges_connecting(owner, node) {
+    // The owner has an edge to everybody: walk theirs (a few) from their
+    // side, never the owner's 30,000 (once per row, that was quadratic).
+    let from_owner = network
+        .graph
+        .edges_directed(node, petgraph::Direction::Incoming)
+        .filter(|e| e.source() == owner);
+    for e in from_owner {
         if let Tie::Recommendation { date } = e.weight() {
             out.push(format!("you recommended them{}", in_year(*date)));
         }
