@@ -85,8 +85,7 @@ impl Analysis {
         options: &Options,
         ledger: Option<(&Ledger, NaiveDate)>,
     ) -> Result<Analysis> {
-        let mut network = Network::from_export(&export, options)?;
-        drop(export);
+        let mut network = Network::from_owned_export(export, options)?;
         // Entries match people by names and URLs: before any redaction.
         let effects = match ledger {
             Some((ledger, today)) => Effects::new(ledger, &network.people, today),

@@ -230,6 +230,18 @@ impl Network {
     /// # Ok::<(), rekindle::Error>(())
     /// ```
     pub fn from_export(export: &Export, options: &Options) -> Result<Network> {
+        Network::build(export, options)
+    }
+
+    /// [`Network::from_export`] of an export no longer needed after: its
+    /// message log is freed as soon as the conversations are assembled,
+    /// before the graph and the interactions are built beside them.
+    pub(crate) fn from_owned_export(export: Export, options: &Options) -> Result<Network> {
+        Network::build(export, options)
+    }
+
+    fn build(mut source: impl Source, options: &Options) -> Result<Network> {
+        let export = source.export();
         let mut warnings = export.warnings.clone();
         let ties = warnings.len();
         let owner = identity::detect_owner(export, &mut warnings);
@@ -261,6 +273,9 @@ impl Network {
                 .clone_from(&people.get(PersonId::OWNER).profile_url);
         }
         let facts = crate::dated::facts_until(export, until);
+        // Nothing below reads the message log.
+        source.release_messages();
+        let export = source.export();
 
         // Resolve the other files' people before the graph is laid out.
         let mut endorsements = Vec::new();
@@ -493,6 +508,29 @@ impl Network {
     /// The node of a person.
     pub fn node(&self, id: PersonId) -> &Node {
         &self.graph[NodeIndex::new(id.index())]
+    }
+}
+
+/// What a [`Network`] is built from: a borrowed export, or an owned one
+/// that lets go of its message log once it has been read.
+trait Source {
+    fn export(&self) -> &Export;
+    fn release_messages(&mut self) {}
+}
+
+impl Source for &Export {
+    fn export(&self) -> &Export {
+        self
+    }
+}
+
+impl Source for Export {
+    fn export(&self) -> &Export {
+        self
+    }
+
+    fn release_messages(&mut self) {
+        self.messages = crate::message_log::MessageLog::default();
     }
 }
 
