@@ -88,7 +88,7 @@ echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}
 echo
 printf '| export | messages | zip MB | floor s | neglected s | × floor | peak MB | metrics json s | × floor | peak MB |\n'
 printf '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n'
-declare -A took
+declare -A took ratio peak metrics_ratio metrics_peak
 row() {
   local label=$1 zip=$2 messages
   read -r floor _ < <(measure "$bin/floor" "$zip")
@@ -96,6 +96,10 @@ row() {
   read -r neg neg_kib < <(measure "$bin/rekindle" neglected "$zip" --format json)
   read -r met met_kib < <(measure "$bin/rekindle" metrics "$zip" --format json)
   took[$label]=$neg
+  ratio[$label]=$(awk -v a="$neg" -v b="$floor" 'BEGIN {print a/b}')
+  peak[$label]=$(awk -v k="$neg_kib" 'BEGIN {print k/1024}')
+  metrics_ratio[$label]=$(awk -v a="$met" -v b="$floor" 'BEGIN {print a/b}')
+  metrics_peak[$label]=$(awk -v k="$met_kib" 'BEGIN {print k/1024}')
   printf '| %s | %s | %.1f | %.2f | %.2f | %.2f | %.0f | %.2f | %.2f | %.0f |\n' "$label" "$messages" \
     "$(stat -c %s "$zip" | awk '{print $1/1e6}')" "$floor" \
     "$neg" "$(awk -v a="$neg" -v b="$floor" 'BEGIN {print a/b}')" "$(awk -v k="$neg_kib" 'BEGIN {print k/1024}')" \
@@ -112,6 +116,19 @@ awk -v a="${took[repeated 16.6M]}" -v b="${took[short 20k]}" \
   'BEGIN {printf "growth: 16.6M messages take %.0f× the time of 20k (830× the messages)\n", a/b}'
 awk -v a="${took[short 1M]}" -v b="${took[short 20k]}" \
   'BEGIN {printf "growth: 1M messages take %.1f× the time of 20k (50× the messages)\n", a/b}'
+
+# Issue 13's targets, each with what was measured above.
+target() {
+  awk -v what="$1" -v got="$2" -v limit="$3" -v unit="$4" \
+    'BEGIN {printf "target: %-40s %7.2f%s (at most %s%s) %s\n", what, got, unit, limit, unit, (got <= limit ? "met" : "NOT MET")}'
+}
+echo
+target "neglected, short 1M, time" "${ratio[short 1M]}" 1.3 "×"
+target "neglected, short 1M, peak" "${peak[short 1M]}" 100 " MB"
+target "metrics json, short 1M, time" "${metrics_ratio[short 1M]}" 1.5 "×"
+target "metrics json, short 1M, peak" "${metrics_peak[short 1M]}" 150 " MB"
+target "neglected, short 20k, time" "${ratio[short 20k]}" 2 "×"
+target "neglected, 16.6M rows, peak" "${peak[repeated 16.6M]}" 300 " MB"
 
 sample=data-samples/zips/Complete_LinkedInDataExport_10-05-2026.zip
 start=$(date +%s.%N)
