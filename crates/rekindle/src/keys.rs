@@ -58,7 +58,8 @@ fn decoded_profile_url(s: &str) -> Option<String> {
     if path.is_empty() || host.is_empty() || decoded.contains(char::is_whitespace) {
         return None;
     }
-    Some(format!("{host}/{path}"))
+    // Not `format!`: this runs for every connection whose name is not ASCII.
+    Some([host, path].join("/"))
 }
 
 /// [`normalize_profile_url`] of ASCII text without percent-escapes (nearly
