@@ -156,7 +156,7 @@ impl Export {
             .position(|&i| archive.files[i].kind == FileKind::Messages);
         let messages = messages_at.map(|at| order.remove(at));
         std::thread::scope(|scope| {
-            let messages_job = messages.map(|i| {
+            let piped = messages.map(|i| {
                 let file = base_name(&export.files[i].name);
                 let (writer, reader) = pipe();
                 // The reading thread also follows the CSV syntax for line
@@ -177,27 +177,37 @@ impl Export {
                     }),
                     Err(e) => writer.fail(std::io::Error::other(e)),
                 });
-                scope.spawn(move || {
-                    let mut part = Export {
-                        limits: *limits,
-                        ..Export::default()
-                    };
-                    part.read_messages(&file, reader, Some(scanned))
-                        .map(|()| part)
-                })
+                (file, reader, scanned)
             });
-            for i in order {
-                let kind = archive.files[i].kind;
-                let file = base_name(&archive.files[i].name);
-                let reader = Capped::new(&file, limits, &total).wrap(archive.reader(i)?);
-                export.read_file(kind, &file, reader)?;
-            }
-            if let Some(job) = messages_job {
-                let part = job.join().map_err(|_| Error::File {
-                    file: FileKind::Messages.file_name().to_string(),
-                    line: None,
-                    message: "reading stopped unexpectedly".into(),
-                })??;
+            // The other files on a thread of their own, and messages.csv
+            // parsed on this one: the message log is then allocated where
+            // the analysis runs, which reuses its memory once it is freed
+            // (from another thread's allocator arena it stayed resident).
+            let total = &total;
+            let archive = &mut archive;
+            let others = scope.spawn(move || -> Result<Export> {
+                for i in order {
+                    let kind = archive.files[i].kind;
+                    let file = base_name(&archive.files[i].name);
+                    let reader = Capped::new(&file, limits, total).wrap(archive.reader(i)?);
+                    export.read_file(kind, &file, reader)?;
+                }
+                Ok(export)
+            });
+            let mut part = Export {
+                limits: *limits,
+                ..Export::default()
+            };
+            let parsed = piped
+                .map(|(file, reader, scanned)| part.read_messages(&file, reader, Some(scanned)));
+            // The other files' error first, as when they were read first.
+            let mut export = others.join().map_err(|_| Error::File {
+                file: path.display().to_string(),
+                line: None,
+                message: "reading stopped unexpectedly".into(),
+            })??;
+            if let Some(parsed) = parsed {
+                parsed?;
                 export.messages = part.messages;
                 export.strings = part.strings;
                 export.warnings.merge(part.warnings);
