@@ -1,4 +1,5 @@
-//! Per-person metrics, computed with polars from the network's interactions.
+//! Per-person metrics, computed with polars from the network's interactions
+//! (the active periods, a walk along each person's days, in one pass before).
 //!
 //! One row per person other than the owner. The formulas, in words:
 //!
@@ -39,6 +40,7 @@ use crate::error::{Error, Result};
 use crate::identity::PersonId;
 use crate::ledger::Effects;
 use crate::network::{InteractionKind, Network, Tie, day_date, day_number};
+use crate::strings::FastMap;
 
 /// Messages less than this many days apart are one period of activity.
 pub const PERIOD_GAP_DAYS: i32 = 7;
@@ -287,8 +289,12 @@ fn people_frame(network: &Network) -> PolarsResult<DataFrame> {
             .map(|id| counts.get(&(*id, key)).copied().unwrap_or(0))
             .collect()
     };
+    let rhythms = rhythms(&network.interactions);
+    let rhythm_of = |id: &u32| rhythms.get(id).copied().unwrap_or((0, None));
     df!(
         "person_id" => &ids,
+        "active_periods" => ids.iter().map(|id| rhythm_of(id).0).collect::<Vec<u32>>(),
+        "typical_gap_days" => ids.iter().map(|id| rhythm_of(id).1).collect::<Vec<Option<f64>>>(),
         "name" => names,
         "profile_url" => urls,
         "company" => companies,
@@ -302,6 +308,59 @@ fn people_frame(network: &Network) -> PolarsResult<DataFrame> {
         "recommendations_given" => count("recommendations_given"),
         "recommendations_received" => count("recommendations_received"),
     )
+}
+
+/// Each person's active periods and rhythm (see the module docs): the
+/// distinct days of direct messages, a new period after a gap of more than
+/// [`PERIOD_GAP_DAYS`], and the median gap between period starts (none with
+/// a single period). One pass over the interactions, which come sorted by
+/// person and day.
+fn rhythms(interactions: &crate::network::Interactions) -> FastMap<u32, (u32, Option<f64>)> {
+    let mut out = FastMap::default();
+    let mut current: Option<u32> = None;
+    let mut last_day = i32::MIN;
+    let mut last_start = 0;
+    let mut periods = 0u32;
+    let mut gaps: Vec<i32> = Vec::new();
+    let mut finish = |person: Option<u32>, periods: u32, gaps: &mut Vec<i32>| {
+        if let Some(person) = person {
+            out.insert(person, (periods, median(gaps)));
+        }
+        gaps.clear();
+    };
+    let direct = (interactions.person.iter().zip(&interactions.day))
+        .zip(&interactions.kind)
+        .filter(|(_, kind)| (**kind as u8) < InteractionKind::GroupSent as u8);
+    for ((&person, &day), _) in direct {
+        if current != Some(person) {
+            finish(current, periods, &mut gaps);
+            current = Some(person);
+            (periods, last_day, last_start) = (1, day, day);
+            continue;
+        }
+        if day > last_day + PERIOD_GAP_DAYS {
+            gaps.push(day - last_start);
+            periods += 1;
+            last_start = day;
+        }
+        last_day = day;
+    }
+    finish(current, periods, &mut gaps);
+    out
+}
+
+/// The median, as polars takes it (the mean of the two middle values).
+fn median(values: &mut [i32]) -> Option<f64> {
+    values.sort_unstable();
+    let n = values.len();
+    match n {
+        0 => None,
+        _ if n % 2 == 1 => Some(f64::from(values[n / 2])),
+        _ => {
+            let (low, high) = (f64::from(values[n / 2 - 1]), f64::from(values[n / 2]));
+            Some(low + (high - low) * 0.5)
+        }
+    }
 }
 
 fn compute_frame(network: &Network, effects: &Effects) -> PolarsResult<DataFrame> {
@@ -344,27 +403,6 @@ fn compute_frame(network: &Network, effects: &Effects) -> PolarsResult<DataFrame
             .n_unique()
             .alias("active_months"),
     ]);
-
-    // Active periods: distinct days of direct messages, a new period after a
-    // gap of more than PERIOD_GAP_DAYS; the rhythm is the median gap between
-    // period starts.
-    let previous = col("day").shift(lit(1)).over([col("person_id")])?;
-    let rhythm = events
-        .filter(direct())
-        .group_by([col("person_id"), col("day")])
-        .agg([len().alias("messages")])
-        .sort(["person_id", "day"], SortMultipleOptions::default())
-        .with_column((col("day") - previous.clone()).alias("gap"))
-        .filter(col("gap").is_null().or(col("gap").gt(lit(PERIOD_GAP_DAYS))))
-        .with_column((col("day") - previous).alias("period_gap"))
-        .group_by([col("person_id")])
-        .agg([
-            len().alias("active_periods"),
-            col("period_gap")
-                .cast(DataType::Float64)
-                .median()
-                .alias("typical_gap_days"),
-        ]);
 
     let as_of = day_number(network.as_of);
     let f = |name: &str| col(name).cast(DataType::Float64);
@@ -417,12 +455,6 @@ fn compute_frame(network: &Network, effects: &Effects) -> PolarsResult<DataFrame
     let frame = people
         .join(
             activity,
-            [col("person_id")],
-            [col("person_id")],
-            JoinArgs::new(JoinType::Left),
-        )
-        .join(
-            rhythm,
             [col("person_id")],
             [col("person_id")],
             JoinArgs::new(JoinType::Left),
@@ -641,4 +673,48 @@ fn extract_rows(frame: &DataFrame) -> PolarsResult<Vec<PersonMetrics>> {
             ignored: ignored[i],
         })
         .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::network::Interactions;
+
+    #[test]
+    fn periods_start_after_a_week_of_silence_and_the_rhythm_is_their_median_gap() {
+        use InteractionKind::*;
+        // (person, day, kind), sorted as the network gives them.
+        let rows = [
+            (1, 0, DirectSent),
+            (1, 0, DirectReceived),
+            (1, 3, DirectReceived),
+            (1, 10, GroupSent),
+            (1, 20, DirectSent),
+            (1, 27, DirectSent),
+            (1, 60, DirectReceived),
+            (2, 5, GroupReceived),
+            (3, 1, DirectSent),
+            (4, 0, DirectSent),
+            (4, 10, DirectSent),
+            (4, 40, DirectSent),
+        ];
+        let interactions = Interactions {
+            person: rows.iter().map(|r| r.0).collect(),
+            day: rows.iter().map(|r| r.1).collect(),
+            kind: rows.iter().map(|r| r.2).collect(),
+            count: vec![1; rows.len()],
+        };
+        let rhythms = rhythms(&interactions);
+        // Starts 0, 20 (27 is within a week of 20, the group day 10 does
+        // not count) and 60: gaps 20 and 40, median 30.
+        assert_eq!(rhythms.get(&1), Some(&(3, Some(30.0))));
+        // Only group messages: no direct period at all.
+        assert_eq!(rhythms.get(&2), None);
+        // One period: no rhythm.
+        assert_eq!(rhythms.get(&3), Some(&(1, None)));
+        // Starts 0, 10, 40: gaps 10 and 30.
+        assert_eq!(rhythms.get(&4), Some(&(3, Some(20.0))));
+        assert_eq!(median(&mut [9, 5, 100]), Some(9.0));
+        assert_eq!(median(&mut []), None);
+    }
 }
