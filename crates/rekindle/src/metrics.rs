@@ -1,5 +1,6 @@
-//! Per-person metrics, computed with polars from the network's interactions
-//! (the active periods, a walk along each person's days, in one pass before).
+//! Per-person metrics, computed with polars from the network's interactions.
+//! The active periods, a walk along each person's days, are counted in one
+//! pass beforehand.
 //!
 //! One row per person other than the owner. The formulas, in words:
 //!
@@ -316,6 +317,7 @@ fn people_frame(network: &Network) -> PolarsResult<DataFrame> {
 /// a single period). One pass over the interactions, which come sorted by
 /// person and day.
 fn rhythms(interactions: &crate::network::Interactions) -> FastMap<u32, (u32, Option<f64>)> {
+    debug_assert!((interactions.person.iter().zip(&interactions.day)).is_sorted_by(|a, b| a <= b));
     let mut out = FastMap::default();
     let mut current: Option<u32> = None;
     let mut last_day = i32::MIN;
