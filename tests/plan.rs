@@ -8,6 +8,7 @@
 use rekindle::plan::{Action, PlanItem, PlanOptions};
 use rekindle::{Analysis, Export, FileKind, Options};
 
+#[macro_use]
 mod stories;
 use stories::*;
 
@@ -20,19 +21,7 @@ struct Story {
     files: Vec<(FileKind, &'static str, String)>,
 }
 
-/// `story.talk(…)` and the other message builders write into `messages`.
-impl std::ops::Deref for Story {
-    type Target = Messages;
-    fn deref(&self) -> &Messages {
-        &self.messages
-    }
-}
-
-impl std::ops::DerefMut for Story {
-    fn deref_mut(&mut self) -> &mut Messages {
-        &mut self.messages
-    }
-}
+story_messages!(Story);
 
 impl Story {
     fn connect(&mut self, p: &Someone, days_before: i64) {

@@ -3,6 +3,25 @@
 #![allow(dead_code)] // each story file uses its own part
 #![allow(clippy::unwrap_used)] // a test may panic; the code under test may not
 
+/// `story.talk(…)` and the other message builders write into a story's
+/// `messages`: `story_messages!(Story)` lets a story be used as its Messages.
+macro_rules! story_messages {
+    ($story:ty) => {
+        impl std::ops::Deref for $story {
+            type Target = Messages;
+            fn deref(&self) -> &Messages {
+                &self.messages
+            }
+        }
+
+        impl std::ops::DerefMut for $story {
+            fn deref_mut(&mut self) -> &mut Messages {
+                &mut self.messages
+            }
+        }
+    };
+}
+
 pub const EXPORT_NAME: &str = "Complete_LinkedInDataExport_06-30-2025";
 /// The as-of date, as (year, month, day).
 pub const AS_OF: (i64, i64, i64) = (2025, 6, 30);

@@ -16,8 +16,7 @@ use crate::message_log::{MessageCell, MessageLog, ORDERED_PER_DAY, thread_of};
 use crate::options::Options;
 use crate::parse::Direction;
 use crate::parse::messages::MessageKind;
-use crate::strings::Sym;
-use crate::strings::{FastMap as HashMap, FastSet as HashSet};
+use crate::strings::{FastMap as HashMap, FastSet as HashSet, Sym};
 
 /// A conversation's messages of one day, sender and kind, counted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -421,14 +420,13 @@ impl Personal<'_> {
     /// How many of `sender`'s messages on `day` came after `at` (time, line),
     /// and whether the day had more than the log orders (then counted whole).
     fn after_on(&self, day: NaiveDate, at: (NaiveTime, u64), sender: Who) -> (u32, bool) {
-        let mut threads = Vec::new();
+        // A set: a 2020 group (no ids) has a thread per sender.
+        let mut threads = HashSet::default();
         let mut count = 0;
         for &h in self.headers {
-            let thread = thread_of(&self.log.headers()[h as usize]);
-            if threads.contains(&thread) {
+            if !threads.insert(thread_of(&self.log.headers()[h as usize])) {
                 continue;
             }
-            threads.push(thread);
             let (ordered, overflow) = self.log.ordered_on(h, day);
             if overflow {
                 // More than the log orders: the day's messages after the

@@ -227,7 +227,7 @@ impl MessageLog {
             return;
         }
         let spam = m.folder == Folder::Spam;
-        let class = (m.kind as u8) << 1 | u8::from(spam);
+        let class = class_of(m.kind, spam);
         let c = index_of(
             &mut self.last_cell,
             &mut self.cell_ids,
@@ -332,7 +332,7 @@ impl MessageLog {
         self.header_ids = (0..).zip(&self.headers).map(|(i, h)| (*h, i)).collect();
         self.cell_ids = (0..)
             .zip(&self.cells)
-            .map(|(i, c)| ((c.header, c.day, (c.kind as u8) << 1 | u8::from(c.spam)), i))
+            .map(|(i, c)| ((c.header, c.day, class_of(c.kind, c.spam)), i))
             .collect();
         self.day_ids = (0..).zip(&self.days).map(|(i, d)| (d.day, i)).collect();
         self.sealed = false;
@@ -428,6 +428,11 @@ fn index_of<K: Copy + Eq + std::hash::Hash>(
     }
     *last = Some((key, i));
     i
+}
+
+/// A cell's kind and folder class in one byte, as the cell map keys it.
+fn class_of(kind: MessageKind, spam: bool) -> u8 {
+    (kind as u8) << 1 | u8::from(spam)
 }
 
 pub(crate) fn thread_of(h: &MessageHeader) -> Thread {

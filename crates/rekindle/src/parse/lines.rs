@@ -200,15 +200,10 @@ impl<R: Read> LineCounter<R> {
 
     /// The line of the quoted field the bytes read so far end inside, if they do.
     pub fn open_quote_line(&mut self) -> Option<u64> {
-        match &mut self.scanning {
+        self.receive();
+        match &self.scanning {
             Scanning::Here(scanner) => scanner.open_quote_line(),
-            Scanning::Piped { .. } => {
-                self.receive();
-                match &self.scanning {
-                    Scanning::Piped { end, .. } => end.flatten(),
-                    Scanning::Here(_) => None,
-                }
-            }
+            Scanning::Piped { end, .. } => end.flatten(),
         }
     }
 
