@@ -16,6 +16,7 @@ pub mod notes;
 pub mod positions;
 pub mod profile;
 pub mod recommendations;
+mod records;
 
 use std::io::{BufRead, BufReader, Read};
 use std::sync::mpsc::Receiver;
@@ -26,6 +27,7 @@ use serde::Deserialize;
 use crate::error::{Error, Result, Warning};
 use crate::warnings::Warnings;
 use lines::{LineCounter, Scanned};
+use records::Records;
 
 /// Who sent a message, when the file says so itself (2020 exports only).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
@@ -39,7 +41,7 @@ pub enum Direction {
 
 use crate::limits::Limits;
 
-/// The CSV reader's buffer: it reads this far ahead of the record it parses.
+/// The record reader's buffer: it reads this far ahead of the record it parses.
 const CSV_BUFFER: usize = 1 << 16;
 
 /// How many rows may come before the header (the preamble is three).
@@ -48,7 +50,7 @@ const HEADER_SEARCH_ROWS: usize = 50;
 /// A CSV file positioned after its header row.
 pub(crate) struct Table<R: Read> {
     pub file: String,
-    reader: csv::Reader<LineCounter<BufReader<R>>>,
+    reader: Records<BufReader<R>>,
     headers: ByteRecord,
     record: ByteRecord,
     line: u64,
@@ -94,14 +96,13 @@ impl<R: Read> Table<R> {
                 message: "is UTF-16 text (as Excel saves \"Unicode Text\"); save it again as \"CSV UTF-8\"".into(),
             });
         }
-        let mut reader = csv::ReaderBuilder::new()
-            .buffer_capacity(CSV_BUFFER)
-            .has_headers(false)
-            .flexible(true)
-            .from_reader(match scanned {
+        let mut reader = Records::new(
+            match scanned {
                 Some(scanned) => LineCounter::piped(input, limits.max_record_bytes, scanned),
                 None => LineCounter::new(input, limits.max_record_bytes),
-            });
+            },
+            CSV_BUFFER,
+        );
         let mut record = ByteRecord::new();
         let mut first_row = None;
         for _ in 0..HEADER_SEARCH_ROWS {
@@ -155,7 +156,7 @@ impl<R: Read> Table<R> {
             if !read_row(&self.file, &mut self.reader, &mut self.record)? {
                 if !self.ended {
                     self.ended = true;
-                    if let Some(line) = self.reader.get_mut().open_quote_line() {
+                    if let Some(line) = self.reader.counter().open_quote_line() {
                         let message = "file ends inside a quoted field: it may be truncated (read up to there)";
                         self.skipped
                             .push(Warning::new(&self.file, Some(line), message));
@@ -164,8 +165,8 @@ impl<R: Read> Table<R> {
                 return Ok(false);
             }
             // Every row, even one skipped below, so no line break is kept.
-            let start = self.record.position().map_or(0, |p| p.byte());
-            let line = self.reader.get_mut().line_at(start);
+            let start = self.reader.record_start();
+            let line = self.reader.counter().line_at(start);
             // A row of nothing but empty cells (Excel pads files with them).
             if self
                 .record
@@ -249,30 +250,12 @@ impl<R: Read> Table<R> {
     }
 }
 
-fn read_row<R: Read>(
-    file: &str,
-    reader: &mut csv::Reader<LineCounter<R>>,
-    record: &mut ByteRecord,
-) -> Result<bool> {
-    let read = reader.read_byte_record(record);
-    let end = reader.position().byte();
-    reader.get_mut().record_start = end;
-    read.map_err(|e| {
-        let line = e.position().map(|p| p.line());
-        let message = format!("cannot read: {e}");
-        match e.into_kind() {
-            // An I/O error keeps its cause (the kind, the system's words).
-            csv::ErrorKind::Io(source) => Error::Read {
-                file: file.to_string(),
-                line,
-                source,
-            },
-            _ => Error::File {
-                file: file.to_string(),
-                line,
-                message,
-            },
-        }
+fn read_row<R: Read>(file: &str, reader: &mut Records<R>, record: &mut ByteRecord) -> Result<bool> {
+    // An I/O error keeps its cause (the kind, the system's words).
+    reader.read(record).map_err(|source| Error::Read {
+        file: file.to_string(),
+        line: None,
+        source,
     })
 }
 
@@ -415,9 +398,9 @@ mod tests {
         assert_eq!(t.line(), 2);
         // Only terminators outside quotes are remembered: a handful, not 100,000.
         assert!(
-            t.reader.get_ref().runs.len() < 8,
+            t.reader.counter_ref().runs.len() < 8,
             "{}",
-            t.reader.get_ref().runs.len()
+            t.reader.counter_ref().runs.len()
         );
         assert!(t.next_row().unwrap());
         assert_eq!((t.line(), t.field(Some(0))), (100_003, &b"2"[..]));
@@ -435,7 +418,7 @@ mod tests {
         let mut t = table(&csv);
         assert!(t.next_row().unwrap());
         assert_eq!(t.line(), 100_002);
-        assert!(t.reader.get_ref().runs.len() < 8);
+        assert!(t.reader.counter_ref().runs.len() < 8);
     }
 
     #[test]

@@ -1,0 +1,347 @@
+//! The CSV record reader under every [`super::Table`]: csv-core's grammar,
+//! read faster.
+//!
+//! csv-core steps through a record byte by byte. Here a record that lies
+//! whole in the buffer is split with memchr instead, jumping from one
+//! delimiter, quote or line break to the next: on messages.csv that was more
+//! than half of the parsing thread's work. A record longer than the buffer,
+//! and the last one of a file without a final line break, go to csv-core
+//! itself, resumed across refills as `csv::Reader` does.
+//!
+//! Both paths read the grammar of `csv::ReaderBuilder::new().flexible(true)
+//! .has_headers(false)`: `,` between fields, `\r`, `\n` or `\r\n` after a
+//! record, blank lines skipped, `"` opening a quoted field only at its start
+//! (`""` inside one is a quote; bytes after its closing quote join the field
+//! as they are), and a record ending just after its first line-break byte.
+//! The tests hold the two readers to the same records and positions on
+//! every input they generate.
+
+use std::io::Read;
+
+use csv::ByteRecord;
+use csv_core::ReadRecordResult;
+
+use super::lines::LineCounter;
+
+/// Output of the csv-core path above which its buffer is given back after a
+/// record, so one huge record does not keep its size for the whole file.
+const KEEP_OUTPUT: usize = 1 << 20;
+
+/// Reads CSV records from a [`LineCounter`] (see the module docs).
+pub(crate) struct Records<R> {
+    input: LineCounter<R>,
+    buf: Box<[u8]>,
+    /// The unread bytes are `buf[start..end]`.
+    start: usize,
+    end: usize,
+    /// The stream offset of `buf[0]`.
+    offset: u64,
+    /// The input has no more bytes.
+    eof: bool,
+    /// The last record has been read.
+    done: bool,
+    /// The stream offset where reading the current record began.
+    record_start: u64,
+    /// A field with `""` or bytes after its closing quote, unquoted.
+    scratch: Vec<u8>,
+    core: csv_core::Reader,
+    out: Vec<u8>,
+    ends: Vec<usize>,
+}
+
+impl<R: Read> Records<R> {
+    /// A reader with a buffer of `capacity` bytes (at least one).
+    pub fn new(input: LineCounter<R>, capacity: usize) -> Self {
+        Records {
+            input,
+            buf: vec![0; capacity.max(1)].into_boxed_slice(),
+            start: 0,
+            end: 0,
+            offset: 0,
+            eof: false,
+            done: false,
+            record_start: 0,
+            scratch: Vec::new(),
+            core: csv_core::Reader::new(),
+            out: Vec::new(),
+            ends: Vec::new(),
+        }
+    }
+
+    /// The line counter underneath.
+    pub fn counter(&mut self) -> &mut LineCounter<R> {
+        &mut self.input
+    }
+
+    /// The line counter underneath, to look at.
+    #[cfg(test)]
+    pub fn counter_ref(&self) -> &LineCounter<R> {
+        &self.input
+    }
+
+    /// The stream offset where reading the record last read began: just
+    /// after the record before, as `csv::Reader`'s record positions are.
+    pub fn record_start(&self) -> u64 {
+        self.record_start
+    }
+
+    /// Reads the next record into `record`; `false` at the end of the input.
+    pub fn read(&mut self, record: &mut ByteRecord) -> std::io::Result<bool> {
+        record.clear();
+        if self.done {
+            return Ok(false);
+        }
+        self.record_start = self.offset + self.start as u64;
+        self.input.record_start = self.record_start;
+        loop {
+            // Blank lines before a record are skipped, whatever comes next.
+            let blank = self.buf[self.start..self.end]
+                .iter()
+                .take_while(|&&b| b == b'\r' || b == b'\n')
+                .count();
+            self.start += blank;
+            if self.start == self.end {
+                if self.eof {
+                    self.done = true;
+                    return Ok(false);
+                }
+                self.refill()?;
+                continue;
+            }
+            if let Some(used) =
+                split_record(&self.buf[self.start..self.end], record, &mut self.scratch)
+            {
+                self.start += used;
+                return Ok(true);
+            }
+            // The record goes on past the bytes in the buffer.
+            if self.eof || (self.start == 0 && self.end == self.buf.len()) {
+                return self.read_with_core(record);
+            }
+            self.refill()?;
+        }
+    }
+
+    /// Moves the unread bytes to the front and reads more after them.
+    fn refill(&mut self) -> std::io::Result<()> {
+        if self.start > 0 {
+            self.buf.copy_within(self.start..self.end, 0);
+            self.offset += self.start as u64;
+            self.end -= self.start;
+            self.start = 0;
+        }
+        let n = self.input.read(&mut self.buf[self.end..])?;
+        self.eof = n == 0;
+        self.end += n;
+        Ok(())
+    }
+
+    /// The current record, read by csv-core from `buf[start..]` on.
+    fn read_with_core(&mut self, record: &mut ByteRecord) -> std::io::Result<bool> {
+        record.clear();
+        self.core.reset();
+        if self.out.is_empty() {
+            self.out.resize(1 << 10, 0);
+            self.ends.resize(16, 0);
+        }
+        let (mut out, mut ends) = (0, 0);
+        loop {
+            let (result, read, wrote, ended) = self.core.read_record(
+                &self.buf[self.start..self.end],
+                &mut self.out[out..],
+                &mut self.ends[ends..],
+            );
+            self.start += read;
+            out += wrote;
+            ends += ended;
+            match result {
+                // Empty input, at the end of the file, tells csv-core so.
+                ReadRecordResult::InputEmpty => {
+                    if !self.eof {
+                        self.refill()?;
+                    }
+                }
+                ReadRecordResult::OutputFull => {
+                    let len = self.out.len();
+                    self.out.resize(len * 2, 0);
+                }
+                ReadRecordResult::OutputEndsFull => {
+                    let len = self.ends.len();
+                    self.ends.resize(len * 2, 0);
+                }
+                ReadRecordResult::Record => {
+                    let mut from = 0;
+                    for &to in &self.ends[..ends] {
+                        record.push_field(&self.out[from..to]);
+                        from = to;
+                    }
+                    if self.out.len() > KEEP_OUTPUT {
+                        self.out = Vec::new();
+                    }
+                    return Ok(true);
+                }
+                ReadRecordResult::End => {
+                    self.done = true;
+                    return Ok(false);
+                }
+            }
+        }
+    }
+}
+
+/// Splits the record `bytes` begin with (not with a line break) into
+/// `record`, and says how many bytes it took up to and including its first
+/// line-break byte; `None` if it does not end within `bytes`.
+fn split_record(bytes: &[u8], record: &mut ByteRecord, scratch: &mut Vec<u8>) -> Option<usize> {
+    record.clear();
+    let mut i = 0;
+    loop {
+        // The start of a field.
+        let (field_end, next) = if *bytes.get(i)? == b'"' {
+            let mut from = i + 1;
+            let mut unescaped = false;
+            loop {
+                let quote = from + memchr::memchr(b'"', &bytes[from..])?;
+                match *bytes.get(quote + 1)? {
+                    b'"' => {
+                        if !unescaped {
+                            scratch.clear();
+                            unescaped = true;
+                        }
+                        scratch.extend_from_slice(&bytes[from..=quote]);
+                        from = quote + 2;
+                    }
+                    b',' | b'\r' | b'\n' if !unescaped => {
+                        record.push_field(&bytes[from..quote]);
+                        break (quote + 1, bytes[quote + 1]);
+                    }
+                    _ => {
+                        if !unescaped {
+                            scratch.clear();
+                        }
+                        scratch.extend_from_slice(&bytes[from..quote]);
+                        // After the closing quote the field goes on unquoted.
+                        let rest = quote + 1;
+                        let stop = rest + memchr::memchr3(b',', b'\r', b'\n', &bytes[rest..])?;
+                        scratch.extend_from_slice(&bytes[rest..stop]);
+                        record.push_field(scratch);
+                        break (stop, bytes[stop]);
+                    }
+                }
+            }
+        } else {
+            let stop = i + memchr::memchr3(b',', b'\r', b'\n', &bytes[i..])?;
+            record.push_field(&bytes[i..stop]);
+            (stop, bytes[stop])
+        };
+        if next != b',' {
+            return Some(field_end + 1);
+        }
+        i = field_end + 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every record of `bytes` with its start, as `csv::Reader` reads them.
+    fn by_csv(bytes: &[u8]) -> Vec<(u64, Vec<Vec<u8>>)> {
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(bytes);
+        let mut record = ByteRecord::new();
+        let mut all = Vec::new();
+        loop {
+            let start = reader.position().byte();
+            if !reader.read_byte_record(&mut record).unwrap() {
+                return all;
+            }
+            all.push((start, record.iter().map(<[u8]>::to_vec).collect()));
+        }
+    }
+
+    /// The same, as [`Records`] with a buffer of `capacity` reads them.
+    fn by_records(bytes: &[u8], capacity: usize) -> Vec<(u64, Vec<Vec<u8>>)> {
+        let mut records = Records::new(LineCounter::new(bytes, u64::MAX), capacity);
+        let mut record = ByteRecord::new();
+        let mut all = Vec::new();
+        while records.read(&mut record).unwrap() {
+            all.push((
+                records.record_start(),
+                record.iter().map(<[u8]>::to_vec).collect(),
+            ));
+        }
+        // The end stays the end.
+        assert!(!records.read(&mut record).unwrap());
+        all
+    }
+
+    #[test]
+    fn reads_as_csv_does_the_shapes_it_knows() {
+        let cases: &[&[u8]] = &[
+            b"",
+            b"\n\r\n",
+            b"a",
+            b"a,b\nc,d",
+            b"a,b\r\nc,d\r\n",
+            b"a,b\rc\r\r\nd\n\n",
+            b"\"a,b\",\"c\"\"d\"\"\"\n\"\"\n",
+            b"\"ab\"cd,\"x\"\"y\"z\"w\n",
+            b"a\"b,c\"\n",
+            b"\"open\nquoted\r\nfield",
+            b"\"closed\"",
+            b",,\n,\n",
+            b"\"\"\"\",\"\n\"\r\n",
+        ];
+        for &case in cases {
+            let expected = by_csv(case);
+            for capacity in [1, 2, 3, 5, 8, 64, 1 << 16] {
+                assert_eq!(
+                    by_records(case, capacity),
+                    expected,
+                    "{:?} with a buffer of {capacity}",
+                    String::from_utf8_lossy(case)
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn reads_as_csv_does_any_mix_of_its_bytes() {
+        // A fixed xorshift, so a failure names a reproducible case.
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        const ALPHABET: &[u8] = b"ab,\"\"\r\n \xff";
+        for case in 0..20_000 {
+            let len = (next() % 40) as usize;
+            let bytes: Vec<u8> = (0..len)
+                .map(|_| ALPHABET[(next() % ALPHABET.len() as u64) as usize])
+                .collect();
+            let capacity = [1, 2, 4, 7, 16, 1 << 16][(next() % 6) as usize];
+            assert_eq!(
+                by_records(&bytes, capacity),
+                by_csv(&bytes),
+                "case {case}: {:?} with a buffer of {capacity}",
+                String::from_utf8_lossy(&bytes)
+            );
+        }
+    }
+
+    #[test]
+    fn a_record_longer_than_the_buffer_is_read_whole() {
+        let mut bytes = b"\"".to_vec();
+        bytes.extend(b"x,\"\"\n".repeat(10_000));
+        bytes.extend(b"\",b\nc,d\n");
+        let records = by_records(&bytes, 64);
+        assert_eq!(records, by_csv(&bytes));
+        assert_eq!(records.len(), 2);
+        assert_eq!(records[0].1[0].len(), 40_000);
+    }
+}
