@@ -235,7 +235,7 @@ fn a_zip_bomb_stops_at_the_limits() {
     drop(body);
     fails_with(
         &s.summary(&zip, &[]),
-        "messages.csv: cannot read: a record longer than 64 MiB, the limit",
+        "messages.csv: line 2: cannot read: a record longer than 64 MiB, the limit",
     );
     fails_with(
         &s.summary(&zip, &["--max-file-size", "16MiB"]),

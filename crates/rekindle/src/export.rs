@@ -9,7 +9,6 @@ use crate::dates::date_in_export_name;
 use std::io::Read;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::mpsc::Receiver;
 
 use crate::error::{Error, Result};
 use crate::limits::{Limits, human_bytes};
@@ -18,7 +17,6 @@ use crate::parse::connections::Connection;
 use crate::parse::endorsements::Endorsement;
 use crate::parse::invitations::Invitation;
 use crate::parse::jobs::{self, Job};
-use crate::parse::lines::{ScanSender, Scanned};
 use crate::parse::notes::{self, Note};
 use crate::parse::positions::Position;
 use crate::parse::profile::Profile;
@@ -159,25 +157,19 @@ impl Export {
             let piped = messages.map(|i| {
                 let file = base_name(&export.files[i].name);
                 let (writer, reader) = pipe();
-                // The reading thread also follows the CSV syntax for line
-                // numbers: it has time to spare, the parsing thread has not.
-                let (mut scan, scanned) = ScanSender::new();
                 let capped = Capped::new(&file, limits, &total);
                 // The input is never opened twice (a pipe could not be):
                 // this thread reads from what was opened above.
                 let detached = archive.detach(i);
                 scope.spawn(move || match detached {
                     Ok(detached) => detached.read_with(|source| match source {
-                        Ok(source) => writer.pump(capped.wrap(source), |block| match block {
-                            Some(bytes) => scan.block(bytes),
-                            None => scan.end(),
-                        }),
+                        Ok(source) => writer.pump(capped.wrap(source)),
                         // The error itself travels on, its cause kept.
                         Err(e) => writer.fail(std::io::Error::other(e)),
                     }),
                     Err(e) => writer.fail(std::io::Error::other(e)),
                 });
-                (file, reader, scanned)
+                (file, reader)
             });
             // The other files on a thread of their own, and messages.csv
             // parsed on this one: the message log is then allocated where
@@ -198,8 +190,7 @@ impl Export {
                 limits: *limits,
                 ..Export::default()
             };
-            let parsed = piped
-                .map(|(file, reader, scanned)| part.read_messages(&file, reader, Some(scanned)));
+            let parsed = piped.map(|(file, reader)| part.read_messages(&file, reader));
             // The other files' error first, as when they were read first.
             let mut export = others.join().map_err(|_| Error::File {
                 file: path.display().to_string(),
@@ -224,17 +215,11 @@ impl Export {
         })
     }
 
-    /// Reads messages.csv into the log; with `scanned`, another thread
-    /// scans its bytes for line numbers.
-    fn read_messages(
-        &mut self,
-        file: &str,
-        reader: impl std::io::Read,
-        scanned: Option<Receiver<Scanned>>,
-    ) -> Result<()> {
+    /// Reads messages.csv into the log.
+    fn read_messages(&mut self, file: &str, reader: impl std::io::Read) -> Result<()> {
         let log = &mut self.messages;
         let (strings, limits, w) = (&mut self.strings, &self.limits, &mut self.warnings);
-        messages::read_scanned(file, reader, scanned, strings, limits, w, |m, _| log.add(m))?;
+        messages::read(file, reader, strings, limits, w, |m, _| log.add(m))?;
         log.seal();
         Ok(())
     }
@@ -257,7 +242,7 @@ impl Export {
                 self.hidden_connections_latest =
                     self.hidden_connections_latest.max(c.hidden_latest);
             }
-            FileKind::Messages => self.read_messages(file, reader, None)?,
+            FileKind::Messages => self.read_messages(file, reader)?,
             FileKind::Invitations => self
                 .invitations
                 .extend(invitations::read(file, reader, limits, w)?),

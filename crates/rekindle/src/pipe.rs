@@ -35,10 +35,9 @@ pub(crate) fn pipe() -> (PipeWriter, PipeReader) {
 }
 
 impl PipeWriter {
-    /// Reads `source` to its end into the pipe, showing `watch` each block
-    /// before it is sent, and `None` after the last. Stops quietly if the
-    /// parser has gone away; a read error is passed on to the parser.
-    pub fn pump(self, mut source: impl Read, mut watch: impl FnMut(Option<&[u8]>)) {
+    /// Reads `source` to its end into the pipe. Stops quietly if the parser
+    /// has gone away; a read error is passed on to the parser.
+    pub fn pump(self, mut source: impl Read) {
         loop {
             let mut block = vec![0u8; BLOCK];
             let mut filled = 0;
@@ -58,10 +57,7 @@ impl PipeWriter {
             block.truncate(filled);
             let end = filled < BLOCK;
             let sent = match result {
-                Ok(()) if filled > 0 => {
-                    watch(Some(&block));
-                    self.blocks.send(Ok(block))
-                }
+                Ok(()) if filled > 0 => self.blocks.send(Ok(block)),
                 Ok(()) => Ok(()),
                 Err(e) => {
                     let _ = self.blocks.send(Err(e));
@@ -72,7 +68,6 @@ impl PipeWriter {
                 return;
             }
             if end {
-                watch(None);
                 return;
             }
         }
@@ -112,23 +107,11 @@ mod tests {
         let data: Vec<u8> = (0..(3 * BLOCK + 123)).map(|i| (i % 251) as u8).collect();
         let (writer, mut reader) = pipe();
         let copy = data.clone();
-        let blocks = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
-        let seen = blocks.clone();
-        let handle = std::thread::spawn(move || {
-            writer.pump(&copy[..], |block| {
-                seen.lock().unwrap().push(block.map(<[u8]>::len));
-            })
-        });
+        let handle = std::thread::spawn(move || writer.pump(&copy[..]));
         let mut got = Vec::new();
         reader.read_to_end(&mut got).unwrap();
         handle.join().unwrap();
         assert_eq!(got, data);
-        // Each block was shown before it went, and the end after the last.
-        let shown = blocks.lock().unwrap().clone();
-        assert_eq!(
-            shown,
-            [Some(BLOCK), Some(BLOCK), Some(BLOCK), Some(123), None]
-        );
     }
 
     #[test]

@@ -7,13 +7,11 @@
 //! sponsored campaign or a system line.
 
 use std::io::Read;
-use std::sync::mpsc::Receiver;
 
 use chrono::NaiveDateTime;
 
 pub use super::Direction;
-use super::lines::Scanned;
-use super::{Flow, Header, Table, read_rows_scanned};
+use super::{Flow, Header, Table, read_rows};
 use crate::dates::parse_datetime;
 use crate::error::Result;
 use crate::keys::{normalize_profile_url, split_profile_urls, url_list};
@@ -96,30 +94,15 @@ impl Message {
 
 const SPONSORED_MARK: &[u8] = b"<p class=\"spinmail-quill-editor__spin-break\">";
 
-/// [`read_scanned`] without a scanning thread: the tests' shorthand.
-#[cfg(test)]
-pub(crate) fn read<R: Read>(
-    file: &str,
-    input: R,
-    strings: &mut Strings,
-    limits: &Limits,
-    warnings: &mut Warnings,
-    sink: impl FnMut(&Message, &mut Warnings),
-) -> Result<()> {
-    read_scanned(file, input, None, strings, limits, warnings, sink)
-}
-
 /// Reads `messages.csv` of any era, handing each row to `sink` (with the
-/// warnings, so that it may add its own) and keeping none. With `scanned`,
-/// another thread scans its bytes for line numbers (see [`super::lines`]).
+/// warnings, so that it may add its own) and keeping none.
 ///
 /// This is the hot path of a large export, so columns are looked up once by
 /// name and each row decodes only the columns an analysis needs; the text of
 /// a message is measured, never decoded or kept.
-pub(crate) fn read_scanned<R: Read>(
+pub(crate) fn read<R: Read>(
     file: &str,
     input: R,
-    scanned: Option<Receiver<Scanned>>,
     strings: &mut Strings,
     limits: &Limits,
     warnings: &mut Warnings,
@@ -138,109 +121,100 @@ pub(crate) fn read_scanned<R: Read>(
     // (raw sender, raw recipients) of the two rows before, and their URLs.
     type RawUrls = ((Sym, Sym), (Sym, Sym));
     let mut last_urls: [Option<RawUrls>; 2] = [None, None];
-    read_rows_scanned(
-        file,
-        input,
-        scanned,
-        &HEADER,
-        limits,
-        warnings,
-        |table, warnings| {
-            let Columns {
-                id: c_id,
-                title: c_title,
-                from: c_from,
-                sender: c_sender,
-                to: c_to,
-                recipients: c_recipients,
-                date: c_date,
-                content: c_content,
-                direction: c_direction,
-                folder: c_folder,
-                draft: c_draft,
-                conversation_draft: c_conversation_draft,
-            } = *columns.get_or_insert_with(|| Columns::of(table));
-            let date = table.field(c_date);
-            let Some(sent_at) =
-                fast_timestamp(date).or_else(|| parse_datetime(&String::from_utf8_lossy(date)))
-            else {
-                return Err(table.short_row().unwrap_or_else(|| {
-                    table.warn(
-                        "row skipped: unparseable date",
-                        &String::from_utf8_lossy(date),
-                    )
-                }));
-            };
-            let content = table.field(c_content);
-            let mut lossy = false;
-            let mut sym = |slot: usize, column: Option<usize>| {
-                last[slot].intern(table.field(column), strings, &mut lossy)
-            };
-            let conversation_id = sym(0, c_id);
-            let conversation_title = sym(1, c_title);
-            let from = sym(2, c_from);
-            let raw_sender = sym(3, c_sender);
-            let to = sym(4, c_to);
-            let raw_recipients = sym(5, c_recipients);
-            if lossy {
-                warnings.push(table.warn(
-                    "invalid UTF-8 in a name or id replaced by \u{fffd}",
-                    strings.get(from),
-                ));
+    read_rows(file, input, &HEADER, limits, warnings, |table, warnings| {
+        let Columns {
+            id: c_id,
+            title: c_title,
+            from: c_from,
+            sender: c_sender,
+            to: c_to,
+            recipients: c_recipients,
+            date: c_date,
+            content: c_content,
+            direction: c_direction,
+            folder: c_folder,
+            draft: c_draft,
+            conversation_draft: c_conversation_draft,
+        } = *columns.get_or_insert_with(|| Columns::of(table));
+        let date = table.field(c_date);
+        let Some(sent_at) =
+            fast_timestamp(date).or_else(|| parse_datetime(&String::from_utf8_lossy(date)))
+        else {
+            return Err(table.short_row().unwrap_or_else(|| {
+                table.warn(
+                    "row skipped: unparseable date",
+                    &String::from_utf8_lossy(date),
+                )
+            }));
+        };
+        let content = table.field(c_content);
+        let mut lossy = false;
+        let mut sym = |slot: usize, column: Option<usize>| {
+            last[slot].intern(table.field(column), strings, &mut lossy)
+        };
+        let conversation_id = sym(0, c_id);
+        let conversation_title = sym(1, c_title);
+        let from = sym(2, c_from);
+        let raw_sender = sym(3, c_sender);
+        let to = sym(4, c_to);
+        let raw_recipients = sym(5, c_recipients);
+        if lossy {
+            warnings.push(table.warn(
+                "invalid UTF-8 in a name or id replaced by \u{fffd}",
+                strings.get(from),
+            ));
+        }
+        // The same raw cells as one of the two rows before map to the same URLs.
+        let raw = (raw_sender, raw_recipients);
+        let (sender_url, recipient_urls) = match last_urls {
+            [Some((last, urls)), _] | [_, Some((last, urls))] if last == raw => urls,
+            _ => {
+                let sender_url = *sender_urls.entry(raw_sender).or_insert_with(|| {
+                    let url = normalize_profile_url(strings.get(raw_sender));
+                    strings.intern(url.as_deref().unwrap_or(""))
+                });
+                let recipient_urls = *recipient_cells.entry(raw_recipients).or_insert_with(|| {
+                    let urls = split_profile_urls(strings.get(raw_recipients)).join(",");
+                    strings.intern(&urls)
+                });
+                last_urls = [Some((raw, (sender_url, recipient_urls))), last_urls[0]];
+                (sender_url, recipient_urls)
             }
-            // The same raw cells as one of the two rows before map to the same URLs.
-            let raw = (raw_sender, raw_recipients);
-            let (sender_url, recipient_urls) = match last_urls {
-                [Some((last, urls)), _] | [_, Some((last, urls))] if last == raw => urls,
-                _ => {
-                    let sender_url = *sender_urls.entry(raw_sender).or_insert_with(|| {
-                        let url = normalize_profile_url(strings.get(raw_sender));
-                        strings.intern(url.as_deref().unwrap_or(""))
-                    });
-                    let recipient_urls =
-                        *recipient_cells.entry(raw_recipients).or_insert_with(|| {
-                            let urls = split_profile_urls(strings.get(raw_recipients)).join(",");
-                            strings.intern(&urls)
-                        });
-                    last_urls = [Some((raw, (sender_url, recipient_urls))), last_urls[0]];
-                    (sender_url, recipient_urls)
-                }
-            };
-            let direction = table.field(c_direction).trim_ascii();
-            let folder = table.field(c_folder).trim_ascii();
-            let message = Message {
-                line: table.line(),
-                conversation_id,
-                conversation_title,
-                from,
-                sender_url,
-                to,
-                recipient_urls,
-                sent_at,
-                direction: if direction.eq_ignore_ascii_case(b"INCOMING") {
-                    Some(Direction::Incoming)
-                } else if direction.eq_ignore_ascii_case(b"OUTGOING") {
-                    Some(Direction::Outgoing)
-                } else {
-                    None
-                },
-                folder: if folder.is_empty() || folder.eq_ignore_ascii_case(b"INBOX") {
-                    Folder::Inbox
-                } else if folder.eq_ignore_ascii_case(b"ARCHIVE") {
-                    Folder::Archive
-                } else if folder.eq_ignore_ascii_case(b"SPAM") {
-                    Folder::Spam
-                } else {
-                    Folder::Other
-                },
-                is_draft: yes(table.field(c_draft)) || yes(table.field(c_conversation_draft)),
-                content_len: u32::try_from(content.len()).unwrap_or(u32::MAX),
-                kind: classify(content),
-            };
-            sink(&message, warnings);
-            Ok(Flow::Next)
-        },
-    )
+        };
+        let direction = table.field(c_direction).trim_ascii();
+        let folder = table.field(c_folder).trim_ascii();
+        let message = Message {
+            line: table.line(),
+            conversation_id,
+            conversation_title,
+            from,
+            sender_url,
+            to,
+            recipient_urls,
+            sent_at,
+            direction: if direction.eq_ignore_ascii_case(b"INCOMING") {
+                Some(Direction::Incoming)
+            } else if direction.eq_ignore_ascii_case(b"OUTGOING") {
+                Some(Direction::Outgoing)
+            } else {
+                None
+            },
+            folder: if folder.is_empty() || folder.eq_ignore_ascii_case(b"INBOX") {
+                Folder::Inbox
+            } else if folder.eq_ignore_ascii_case(b"ARCHIVE") {
+                Folder::Archive
+            } else if folder.eq_ignore_ascii_case(b"SPAM") {
+                Folder::Spam
+            } else {
+                Folder::Other
+            },
+            is_draft: yes(table.field(c_draft)) || yes(table.field(c_conversation_draft)),
+            content_len: u32::try_from(content.len()).unwrap_or(u32::MAX),
+            kind: classify(content),
+        };
+        sink(&message, warnings);
+        Ok(Flow::Next)
+    })
 }
 
 /// Where each column messages.csv may have sits in this file's header.

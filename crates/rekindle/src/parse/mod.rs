@@ -10,7 +10,6 @@ pub mod connections;
 pub mod endorsements;
 pub mod invitations;
 pub mod jobs;
-pub(crate) mod lines;
 pub mod messages;
 pub mod notes;
 pub mod positions;
@@ -18,15 +17,13 @@ pub mod profile;
 pub mod recommendations;
 mod records;
 
-use std::io::{BufRead, BufReader, Read};
-use std::sync::mpsc::Receiver;
+use std::io::Read;
 
 use csv::ByteRecord;
 use serde::Deserialize;
 
 use crate::error::{Error, Result, Warning};
 use crate::warnings::Warnings;
-use lines::{LineCounter, Scanned};
 use records::Records;
 
 /// Who sent a message, when the file says so itself (2020 exports only).
@@ -50,7 +47,7 @@ const HEADER_SEARCH_ROWS: usize = 50;
 /// A CSV file positioned after its header row.
 pub(crate) struct Table<R: Read> {
     pub file: String,
-    reader: Records<BufReader<R>>,
+    reader: Records<R>,
     headers: ByteRecord,
     record: ByteRecord,
     line: u64,
@@ -74,17 +71,9 @@ pub(crate) enum Opened<R: Read> {
 impl<R: Read> Table<R> {
     /// Reads up to the header: the first row whose cells include every name in
     /// `required` (compared trimmed and uppercased, BOM removed).
-    /// With `scanned`, another thread scans the bytes for line numbers and
-    /// sends what it found there (see [`lines`]).
-    pub fn open(
-        file: &str,
-        input: R,
-        required: &[&str],
-        limits: &Limits,
-        scanned: Option<Receiver<Scanned>>,
-    ) -> Result<Opened<R>> {
-        let mut input = BufReader::with_capacity(1 << 16, input);
-        let head = input.fill_buf().map_err(|source| Error::Read {
+    pub fn open(file: &str, input: R, required: &[&str], limits: &Limits) -> Result<Opened<R>> {
+        let mut reader = Records::new(input, CSV_BUFFER, limits.max_record_bytes);
+        let head = reader.head().map_err(|source| Error::Read {
             file: file.to_string(),
             line: None,
             source,
@@ -96,13 +85,6 @@ impl<R: Read> Table<R> {
                 message: "is UTF-16 text (as Excel saves \"Unicode Text\"); save it again as \"CSV UTF-8\"".into(),
             });
         }
-        let mut reader = Records::new(
-            match scanned {
-                Some(scanned) => LineCounter::piped(input, limits.max_record_bytes, scanned),
-                None => LineCounter::new(input, limits.max_record_bytes),
-            },
-            CSV_BUFFER,
-        );
         let mut record = ByteRecord::new();
         let mut first_row = None;
         for _ in 0..HEADER_SEARCH_ROWS {
@@ -156,7 +138,7 @@ impl<R: Read> Table<R> {
             if !read_row(&self.file, &mut self.reader, &mut self.record)? {
                 if !self.ended {
                     self.ended = true;
-                    if let Some(line) = self.reader.counter().open_quote_line() {
+                    if let Some(line) = self.reader.open_quote_line() {
                         let message = "file ends inside a quoted field: it may be truncated (read up to there)";
                         self.skipped
                             .push(Warning::new(&self.file, Some(line), message));
@@ -164,9 +146,7 @@ impl<R: Read> Table<R> {
                 }
                 return Ok(false);
             }
-            // Every row, even one skipped below, so no line break is kept.
-            let start = self.reader.record_start();
-            let line = self.reader.counter().line_at(start);
+            let line = self.reader.line();
             // A row of nothing but empty cells (Excel pads files with them).
             if self
                 .record
@@ -254,7 +234,7 @@ fn read_row<R: Read>(file: &str, reader: &mut Records<R>, record: &mut ByteRecor
     // An I/O error keeps its cause (the kind, the system's words).
     reader.read(record).map_err(|source| Error::Read {
         file: file.to_string(),
-        line: None,
+        line: Some(reader.line()),
         source,
     })
 }
@@ -279,13 +259,12 @@ pub(crate) fn text(value: Option<&str>) -> Option<String> {
 fn open_table<R: Read>(
     file: &str,
     input: R,
-    scanned: Option<Receiver<Scanned>>,
     required: &[&str],
     expected: &str,
     limits: &Limits,
     warnings: &mut Warnings,
 ) -> Result<Option<Box<Table<R>>>> {
-    Ok(match Table::open(file, input, required, limits, scanned)? {
+    Ok(match Table::open(file, input, required, limits)? {
         Opened::Table(table) => Some(table),
         Opened::Empty => None,
         Opened::NoHeader { first_row } => {
@@ -322,25 +301,11 @@ pub(crate) fn read_rows<R: Read>(
     header: &Header,
     limits: &Limits,
     warnings: &mut Warnings,
-    on_row: impl FnMut(&Table<R>, &mut Warnings) -> std::result::Result<Flow, Warning>,
-) -> Result<()> {
-    read_rows_scanned(file, input, None, header, limits, warnings, on_row)
-}
-
-/// [`read_rows`] of bytes another thread scans for line numbers (see [`lines`]).
-pub(crate) fn read_rows_scanned<R: Read>(
-    file: &str,
-    input: R,
-    scanned: Option<Receiver<Scanned>>,
-    header: &Header,
-    limits: &Limits,
-    warnings: &mut Warnings,
     mut on_row: impl FnMut(&Table<R>, &mut Warnings) -> std::result::Result<Flow, Warning>,
 ) -> Result<()> {
     let Some(mut table) = open_table(
         file,
         input,
-        scanned,
         header.required,
         header.expected,
         limits,
@@ -381,14 +346,14 @@ mod tests {
     use super::*;
 
     fn table(bytes: &[u8]) -> Box<Table<&[u8]>> {
-        match Table::open("t.csv", bytes, &["A", "B"], &Limits::default(), None) {
+        match Table::open("t.csv", bytes, &["A", "B"], &Limits::default()) {
             Ok(Opened::Table(t)) => t,
             _ => panic!("no table"),
         }
     }
 
     #[test]
-    fn line_breaks_inside_a_record_are_counted_not_kept() {
+    fn line_breaks_inside_a_record_longer_than_the_buffer_are_counted() {
         // One record of 100,000 line breaks inside quotes, then another row.
         let mut csv = b"A,B\n1,\"".to_vec();
         csv.extend(b"x\n".repeat(100_000));
@@ -396,12 +361,7 @@ mod tests {
         let mut t = table(&csv);
         assert!(t.next_row().unwrap());
         assert_eq!(t.line(), 2);
-        // Only terminators outside quotes are remembered: a handful, not 100,000.
-        assert!(
-            t.reader.counter_ref().runs.len() < 8,
-            "{}",
-            t.reader.counter_ref().runs.len()
-        );
+        assert_eq!(t.field(Some(1)).len(), 200_000);
         assert!(t.next_row().unwrap());
         assert_eq!((t.line(), t.field(Some(0))), (100_003, &b"2"[..]));
         assert!(t.next_row().unwrap());
@@ -411,14 +371,13 @@ mod tests {
     }
 
     #[test]
-    fn rows_of_empty_cells_keep_no_line_breaks_either() {
+    fn rows_of_empty_cells_are_skipped_and_counted() {
         let mut csv = b"A,B\n".to_vec();
         csv.extend(b",\n".repeat(100_000));
         csv.extend(b"1,2\n");
         let mut t = table(&csv);
         assert!(t.next_row().unwrap());
-        assert_eq!(t.line(), 100_002);
-        assert!(t.reader.counter_ref().runs.len() < 8);
+        assert_eq!((t.line(), t.field(Some(1))), (100_002, &b"2"[..]));
     }
 
     #[test]
@@ -449,7 +408,7 @@ mod tests {
     #[test]
     fn a_read_error_keeps_its_kind_and_its_source() {
         // Constructed: tests run as root, where chmod 000 does not stop a read.
-        let Err(err) = Table::open("t.csv", Denied, &["A"], &Limits::default(), None) else {
+        let Err(err) = Table::open("t.csv", Denied, &["A"], &Limits::default()) else {
             panic!("read");
         };
         assert_eq!(err.to_string(), "t.csv: cannot read: permission denied");
@@ -471,7 +430,7 @@ mod tests {
     }
 
     fn table_of<R: Read>(input: R) -> Box<Table<R>> {
-        match Table::open("t.csv", input, &["A", "B"], &Limits::default(), None) {
+        match Table::open("t.csv", input, &["A", "B"], &Limits::default()) {
             Ok(Opened::Table(t)) => t,
             _ => panic!("no table"),
         }

@@ -1,5 +1,5 @@
 //! The CSV record reader under every [`super::Table`]: csv-core's grammar,
-//! read faster.
+//! read faster, with the line each record starts on.
 //!
 //! csv-core steps through a record byte by byte. Here a record that lies
 //! whole in the buffer is split with memchr instead, jumping from one
@@ -15,33 +15,48 @@
 //! as they are), and a record ending just after its first line-break byte.
 //! The tests hold the two readers to the same records and positions on
 //! every input they generate.
+//!
+//! Lines are counted here too, as the `\n` bytes before a record's first
+//! byte (csv's own positions point before skipped blank lines and into the
+//! middle of a CRLF). Memory is the buffer and one record: a record may
+//! span at most [`Limits::max_record_bytes`](crate::limits::Limits), and
+//! csv-core's copy of a long one is given back after it.
 
 use std::io::Read;
 
 use csv::ByteRecord;
 use csv_core::ReadRecordResult;
 
-use super::lines::LineCounter;
+use crate::limits::human_bytes;
 
 /// Output of the csv-core path above which its buffer is given back after a
 /// record, so one huge record does not keep its size for the whole file.
 const KEEP_OUTPUT: usize = 1 << 20;
 
-/// Reads CSV records from a [`LineCounter`] (see the module docs).
+/// Reads CSV records (see the module docs).
 pub(crate) struct Records<R> {
-    input: LineCounter<R>,
+    input: R,
     buf: Box<[u8]>,
     /// The unread bytes are `buf[start..end]`.
     start: usize,
     end: usize,
     /// The stream offset of `buf[0]`.
     offset: u64,
+    /// `\n` bytes before `buf[start]`.
+    newlines: u64,
     /// The input has no more bytes.
     eof: bool,
     /// The last record has been read.
     done: bool,
     /// The stream offset where reading the current record began.
     record_start: u64,
+    /// The stream offset of the current record's first byte, after blank lines.
+    first_byte: u64,
+    /// The line that byte is on.
+    line: u64,
+    max_record: u64,
+    /// The line of the quoted field the file ended inside, if it did.
+    open_quote: Option<u64>,
     /// A field with `""` or bytes after its closing quote, unquoted.
     scratch: Vec<u8>,
     core: csv_core::Reader,
@@ -50,17 +65,23 @@ pub(crate) struct Records<R> {
 }
 
 impl<R: Read> Records<R> {
-    /// A reader with a buffer of `capacity` bytes (at least one).
-    pub fn new(input: LineCounter<R>, capacity: usize) -> Self {
+    /// A reader with a buffer of `capacity` bytes (at least one), of
+    /// records at most `max_record` bytes long.
+    pub fn new(input: R, capacity: usize, max_record: u64) -> Self {
         Records {
             input,
             buf: vec![0; capacity.max(1)].into_boxed_slice(),
             start: 0,
             end: 0,
             offset: 0,
+            newlines: 0,
             eof: false,
             done: false,
             record_start: 0,
+            first_byte: 0,
+            line: 1,
+            max_record,
+            open_quote: None,
             scratch: Vec::new(),
             core: csv_core::Reader::new(),
             out: Vec::new(),
@@ -68,21 +89,31 @@ impl<R: Read> Records<R> {
         }
     }
 
-    /// The line counter underneath.
-    pub fn counter(&mut self) -> &mut LineCounter<R> {
-        &mut self.input
-    }
-
-    /// The line counter underneath, to look at.
-    #[cfg(test)]
-    pub fn counter_ref(&self) -> &LineCounter<R> {
-        &self.input
+    /// The first bytes of the input, read but not consumed (empty for an
+    /// empty input).
+    pub fn head(&mut self) -> std::io::Result<&[u8]> {
+        if self.start == self.end && !self.eof {
+            self.refill()?;
+        }
+        Ok(&self.buf[self.start..self.end])
     }
 
     /// The stream offset where reading the record last read began: just
     /// after the record before, as `csv::Reader`'s record positions are.
+    #[cfg(test)]
     pub fn record_start(&self) -> u64 {
         self.record_start
+    }
+
+    /// The 1-based line the record last read starts on.
+    pub fn line(&self) -> u64 {
+        self.line
+    }
+
+    /// At the end of the input: the line of the quoted field it ended
+    /// inside, if it did (the file may be truncated).
+    pub fn open_quote_line(&self) -> Option<u64> {
+        self.open_quote
     }
 
     /// Reads the next record into `record`; `false` at the end of the input.
@@ -92,14 +123,14 @@ impl<R: Read> Records<R> {
             return Ok(false);
         }
         self.record_start = self.offset + self.start as u64;
-        self.input.record_start = self.record_start;
         loop {
             // Blank lines before a record are skipped, whatever comes next.
-            let blank = self.buf[self.start..self.end]
+            let unread = &self.buf[self.start..self.end];
+            let blank = unread
                 .iter()
                 .take_while(|&&b| b == b'\r' || b == b'\n')
                 .count();
-            self.start += blank;
+            self.advance(blank);
             if self.start == self.end {
                 if self.eof {
                     self.done = true;
@@ -108,10 +139,13 @@ impl<R: Read> Records<R> {
                 self.refill()?;
                 continue;
             }
+            self.line = 1 + self.newlines;
+            self.first_byte = self.offset + self.start as u64;
             if let Some(used) =
                 split_record(&self.buf[self.start..self.end], record, &mut self.scratch)
             {
-                self.start += used;
+                self.advance(used);
+                self.check_length()?;
                 return Ok(true);
             }
             // The record goes on past the bytes in the buffer.
@@ -122,6 +156,28 @@ impl<R: Read> Records<R> {
         }
     }
 
+    /// Consumes `n` unread bytes.
+    fn advance(&mut self, n: usize) {
+        let bytes = &self.buf[self.start..self.start + n];
+        self.newlines += memchr::memchr_iter(b'\n', bytes).count() as u64;
+        self.start += n;
+    }
+
+    /// The error of a record longer than the limit, once it is.
+    fn check_length(&self) -> std::io::Result<()> {
+        let span = self.offset + self.start as u64 - self.first_byte;
+        if span > self.max_record {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::InvalidData,
+                format!(
+                    "a record longer than {}, the limit; is this really a LinkedIn CSV?",
+                    human_bytes(self.max_record)
+                ),
+            ));
+        }
+        Ok(())
+    }
+
     /// Moves the unread bytes to the front and reads more after them.
     fn refill(&mut self) -> std::io::Result<()> {
         if self.start > 0 {
@@ -130,7 +186,12 @@ impl<R: Read> Records<R> {
             self.end -= self.start;
             self.start = 0;
         }
-        let n = self.input.read(&mut self.buf[self.end..])?;
+        let n = loop {
+            match self.input.read(&mut self.buf[self.end..]) {
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                read => break read?,
+            }
+        };
         self.eof = n == 0;
         self.end += n;
         Ok(())
@@ -140,6 +201,8 @@ impl<R: Read> Records<R> {
     fn read_with_core(&mut self, record: &mut ByteRecord) -> std::io::Result<bool> {
         record.clear();
         self.core.reset();
+        // Only to tell, at the end of the file, whether it stopped in quotes.
+        let mut quotes = QuoteTracker::default();
         if self.out.is_empty() {
             self.out.resize(1 << 10, 0);
             self.ends.resize(16, 0);
@@ -151,7 +214,9 @@ impl<R: Read> Records<R> {
                 &mut self.out[out..],
                 &mut self.ends[ends..],
             );
-            self.start += read;
+            quotes.scan(&self.buf[self.start..self.start + read]);
+            self.advance(read);
+            self.check_length()?;
             out += wrote;
             ends += ended;
             match result {
@@ -177,6 +242,10 @@ impl<R: Read> Records<R> {
                     }
                     if self.out.len() > KEEP_OUTPUT {
                         self.out = Vec::new();
+                        self.ends = Vec::new();
+                    }
+                    if self.eof && self.start == self.end {
+                        self.open_quote = quotes.open_line().map(|l| self.line + l - 1);
                     }
                     return Ok(true);
                 }
@@ -186,6 +255,55 @@ impl<R: Read> Records<R> {
                 }
             }
         }
+    }
+}
+
+/// Follows the quoting of a record from its first byte: whether its bytes so
+/// far end inside a quoted field, and on which of its lines that field began.
+#[derive(Default)]
+struct QuoteTracker {
+    /// `\n` bytes so far.
+    newlines: u64,
+    quoted: bool,
+    /// The last byte was a quote inside a quoted field (its end, or half of `""`).
+    closing: bool,
+    /// At the start of a field.
+    unstarted: bool,
+    started: bool,
+    /// The record line (1-based) the open quoted field began on.
+    quote_line: u64,
+}
+
+impl QuoteTracker {
+    fn scan(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            let at_field_start = !self.started || self.unstarted;
+            self.started = true;
+            if self.quoted {
+                if self.closing {
+                    self.closing = false;
+                    if b != b'"' {
+                        // The field closed; this byte is outside quotes.
+                        self.quoted = false;
+                        self.unstarted = b == b',';
+                    }
+                } else if b == b'"' {
+                    self.closing = true;
+                }
+            } else if at_field_start && b == b'"' {
+                self.quoted = true;
+                self.quote_line = self.newlines + 1;
+                self.unstarted = false;
+            } else {
+                self.unstarted = b == b',';
+            }
+            self.newlines += u64::from(b == b'\n');
+        }
+    }
+
+    /// The record line of the quoted field the bytes end inside, if they do.
+    fn open_line(&self) -> Option<u64> {
+        (self.quoted && !self.closing).then_some(self.quote_line)
     }
 }
 
@@ -264,7 +382,7 @@ mod tests {
 
     /// The same, as [`Records`] with a buffer of `capacity` reads them.
     fn by_records(bytes: &[u8], capacity: usize) -> Vec<(u64, Vec<Vec<u8>>)> {
-        let mut records = Records::new(LineCounter::new(bytes, u64::MAX), capacity);
+        let mut records = Records::new(bytes, capacity, u64::MAX);
         let mut record = ByteRecord::new();
         let mut all = Vec::new();
         while records.read(&mut record).unwrap() {
@@ -343,5 +461,59 @@ mod tests {
         assert_eq!(records, by_csv(&bytes));
         assert_eq!(records.len(), 2);
         assert_eq!(records[0].1[0].len(), 40_000);
+    }
+
+    /// Each record's line and first field, and where the file ended in quotes.
+    fn lines(bytes: &[u8], capacity: usize) -> (Vec<(u64, Vec<u8>)>, Option<u64>) {
+        let mut records = Records::new(bytes, capacity, u64::MAX);
+        let mut record = ByteRecord::new();
+        let mut all = Vec::new();
+        while records.read(&mut record).unwrap() {
+            all.push((records.line(), record[0].to_vec()));
+        }
+        (all, records.open_quote_line())
+    }
+
+    #[test]
+    fn lines_are_those_of_each_records_first_byte() {
+        let text = b"h1,h2\n\n\"a\nb\",1\r\n\r\nc,2\n\"d\"\"\n\",3\r\re,\"cut\nhere";
+        let expected = (
+            vec![
+                (1, b"h1".to_vec()),
+                (3, b"a\nb".to_vec()),
+                (6, b"c".to_vec()),
+                (7, b"d\"\n".to_vec()),
+                (8, b"e".to_vec()),
+            ],
+            Some(8),
+        );
+        for capacity in [1, 2, 3, 7, 64] {
+            assert_eq!(lines(text, capacity), expected, "a buffer of {capacity}");
+        }
+        // Closed quotes at the very end are not open ones.
+        assert_eq!(lines(b"a,\"b\"", 64).1, None);
+        assert_eq!(lines(b"a,\"b\"\"", 64).1, Some(1));
+        assert_eq!(lines(b"a,b\"", 64).1, None);
+    }
+
+    #[test]
+    fn a_record_longer_than_the_limit_is_an_error_blank_lines_are_not() {
+        let mut bytes = b"\n".repeat(1_000);
+        // 12 bytes with its line break.
+        bytes.extend(b"a,bcdefghij\n");
+        let mut records = Records::new(&bytes[..], 64, 12);
+        let mut record = ByteRecord::new();
+        assert!(records.read(&mut record).unwrap());
+        let mut records = Records::new(&bytes[..], 64, 11);
+        let err = records.read(&mut record).unwrap_err();
+        assert_eq!(err.kind(), std::io::ErrorKind::InvalidData);
+        assert!(
+            err.to_string().starts_with("a record longer than 11 bytes"),
+            "{err}"
+        );
+        // The same through csv-core, for a record longer than the buffer.
+        let mut records = Records::new(&bytes[..], 4, 11);
+        assert!(records.read(&mut record).is_err());
+        assert_eq!(records.line(), 1_001);
     }
 }
