@@ -12,7 +12,7 @@ use crate::error::Warning;
 use crate::export::Export;
 use crate::identity::{People, PersonId, Who};
 use crate::keys::{LINKEDIN_MEMBER, name_key, split_names, url_list};
-use crate::message_log::{MessageCell, MessageLog, ORDERED_PER_DAY, thread_of};
+use crate::message_log::{DayOrder, MessageCell, MessageLog, ORDERED_PER_DAY, Run, thread_of};
 use crate::options::Options;
 use crate::parse::Direction;
 use crate::parse::messages::MessageKind;
@@ -438,14 +438,30 @@ impl Personal<'_> {
                     .sum();
                 return (whole, true);
             }
-            count += ordered
-                .iter()
-                .filter(|(_, o)| {
-                    o.at > at
-                        && (self.include_spam || !o.spam)
-                        && self.who_of.get(&o.header) == Some(&sender)
-                })
-                .count() as u32;
+            let kept = |spam: bool| self.include_spam || !spam;
+            count += match ordered {
+                DayOrder::Messages(ordered) => ordered
+                    .iter()
+                    .filter(|(_, o)| {
+                        o.at > at && kept(o.spam) && self.who_of.get(&o.header) == Some(&sender)
+                    })
+                    .count() as u32,
+                // The conversation has an id, so this is its only thread and
+                // the owner's last message that day (`at`) is the end of the
+                // last of the owner's runs in it.
+                DayOrder::Runs(runs) => {
+                    let who = |r: &Run| self.who_of.get(&r.header);
+                    let after = runs
+                        .iter()
+                        .rposition(|r| kept(r.spam) && who(r) == Some(&Who::Owner))
+                        .map_or(0, |i| i + 1);
+                    runs[after..]
+                        .iter()
+                        .filter(|r| kept(r.spam) && who(r) == Some(&sender))
+                        .map(|r| r.count)
+                        .sum()
+                }
+            };
         }
         (count, false)
     }
@@ -476,7 +492,13 @@ mod tests {
     const ADA: &str = "https://www.linkedin.com/in/ada";
 
     /// Avery's export with Ada as a connection and `messages` as messages.csv.
+    /// Built from the export borrowed and owned, which compacts the order of
+    /// conversations with ids into runs: both must tell the same.
     fn network(messages: &str) -> Network {
+        network_with(messages, &Options::default())
+    }
+
+    fn network_with(messages: &str, options: &Options) -> Network {
         let mut export = Export {
             export_name: "Complete_LinkedInDataExport_03-10-2024".into(),
             ..Export::default()
@@ -499,7 +521,11 @@ mod tests {
                 .read_file(kind, kind.file_name(), text.as_bytes())
                 .unwrap();
         }
-        Network::from_export(&export, &Options::default()).unwrap()
+        let borrowed = Network::from_export(&export, options).unwrap();
+        let owned = Network::from_owned_export(export, options).unwrap();
+        assert_eq!(borrowed.conversations, owned.conversations);
+        assert_eq!(borrowed.warnings, owned.warnings);
+        borrowed
     }
 
     fn waiting(network: &Network) -> Vec<(String, u32)> {
@@ -537,6 +563,39 @@ mod tests {
         let last = n.conversations[0].last_personal.unwrap();
         assert_eq!(last.sent_at.to_string(), "2024-03-01 10:20:00");
         assert_eq!(last.since_owner, 2);
+    }
+
+    #[test]
+    fn runs_tell_what_came_after_the_owners_last_as_every_message_does() {
+        // A fixed xorshift: random days of a conversation, spam among them.
+        let mut state = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut next = move |n: u64| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state % n
+        };
+        for _ in 0..300 {
+            let mut text = "CONVERSATION ID,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,CONTENT,FOLDER\n".to_string();
+            for _ in 0..1 + next(12) {
+                let (name, url, to, to_url) = if next(2) == 0 {
+                    ("Ada Byron", ADA, "Avery Quinn", AVERY)
+                } else {
+                    ("Avery Quinn", AVERY, "Ada Byron", ADA)
+                };
+                let at = format!("2024-03-0{} 10:{:02}:00 UTC", 1 + next(2), next(4));
+                let folder = if next(4) == 0 { "SPAM" } else { "INBOX" };
+                text += &format!("c1,{name},{url},{to},{to_url},{at},hi,{folder}\n");
+            }
+            for include_spam in [false, true] {
+                let options = Options {
+                    include_spam,
+                    ..Options::default()
+                };
+                // `network_with` compares the two ways.
+                network_with(&text, &options);
+            }
+        }
     }
 
     #[test]

@@ -11,7 +11,9 @@
 //!   first and last time of day;
 //! - the **order** of a conversation's personal messages within one day
 //!   (time and line), up to [`ORDERED_PER_DAY`] a day: which messages came
-//!   after the owner's last reply;
+//!   after the owner's last reply. Once no more rows can come
+//!   ([`MessageLog::compact_order`]), a conversation with an id keeps only
+//!   its runs: whose messages came one after another, and how many;
 //! - per **day**, how many rows (drafts included) and the first line: the
 //!   as-of date and the dates to doubt.
 //!
@@ -142,10 +144,36 @@ pub(crate) type Thread = (Sym, Sym);
 /// One conversation-day's ordered messages.
 #[derive(Debug, Clone, Copy, Default)]
 struct Bucket {
-    /// Where its messages start in `ordered` (once sealed).
+    /// Where its messages start in `ordered` (once sealed), or its runs in
+    /// `runs` (once compacted, for a conversation with an id).
     start: u32,
     len: u32,
     overflow: bool,
+    /// Its thread is a conversation id: the whole conversation is in it.
+    by_id: bool,
+}
+
+/// Consecutive personal messages of one header and folder class, within a
+/// conversation-day in time order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Run {
+    /// Index into [`MessageLog::headers`].
+    pub header: u32,
+    /// Filed in the SPAM folder.
+    pub spam: bool,
+    /// How many messages.
+    pub count: u32,
+}
+
+/// A conversation-day's personal messages in time order (see
+/// [`MessageLog::ordered_on`]).
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum DayOrder<'a> {
+    /// Each message, with its time and line.
+    Messages(&'a [(u32, Ordered)]),
+    /// Their runs: the conversation has an id, so every message of its day
+    /// is here, and what came after whose is told by position alone.
+    Runs(&'a [Run]),
 }
 
 /// Everything kept of `messages.csv`; see the module documentation.
@@ -159,9 +187,12 @@ pub struct MessageLog {
     header_cells: Vec<u32>,
     days: Vec<DayRows>,
     ordered: Vec<(u32, Ordered)>,
+    runs: Vec<Run>,
     buckets: Vec<Bucket>,
     bucket_ids: FastMap<(Thread, NaiveDate), u32>,
     sealed: bool,
+    /// The order of conversations with an id is kept as runs: no more rows.
+    compacted: bool,
     // While reading: distinct values to their index.
     header_ids: FastMap<MessageHeader, u32>,
     cell_ids: FastMap<(u32, NaiveDate, u8), u32>,
@@ -177,6 +208,7 @@ pub struct MessageLog {
 impl MessageLog {
     /// Folds one row in.
     pub(crate) fn add(&mut self, m: &Message) {
+        debug_assert!(!self.compacted, "rows added to a compacted log");
         if self.sealed {
             self.unseal();
         }
@@ -260,7 +292,12 @@ impl MessageLog {
             &mut self.bucket_ids,
             key,
             self.buckets.len(),
-            || self.buckets.push(Bucket::default()),
+            || {
+                self.buckets.push(Bucket {
+                    by_id: !header.conversation_id.is_empty(),
+                    ..Bucket::default()
+                })
+            },
         );
         let bucket = &mut self.buckets[b as usize];
         if bucket.len as usize >= ORDERED_PER_DAY {
@@ -324,6 +361,50 @@ impl MessageLog {
         self.last_cell = None;
         self.last_bucket = None;
         self.sealed = true;
+    }
+
+    /// Keeps the order of each conversation with an id as its runs (see
+    /// [`DayOrder::Runs`]) instead of every message's time and line: a few
+    /// bytes a run instead of 32 a message. Rows cannot be added after it,
+    /// as the times they would be ordered by are gone; the network built
+    /// from an export it owns calls it before assembling conversations.
+    pub(crate) fn compact_order(&mut self) {
+        self.seal();
+        if self.compacted {
+            return;
+        }
+        let mut ordered = Vec::new();
+        let mut runs: Vec<Run> = Vec::new();
+        for bucket in &mut self.buckets {
+            let (start, len) = (bucket.start as usize, bucket.len as usize);
+            let messages = &self.ordered[start..start + len];
+            if bucket.by_id {
+                let first = runs.len();
+                for (_, o) in messages {
+                    let open = runs.len() > first;
+                    match runs.last_mut() {
+                        Some(run) if open && run.header == o.header && run.spam == o.spam => {
+                            run.count += 1;
+                        }
+                        _ => runs.push(Run {
+                            header: o.header,
+                            spam: o.spam,
+                            count: 1,
+                        }),
+                    }
+                }
+                bucket.start = first as u32;
+                bucket.len = (runs.len() - first) as u32;
+            } else {
+                bucket.start = ordered.len() as u32;
+                ordered.extend_from_slice(messages);
+            }
+        }
+        ordered.shrink_to_fit();
+        runs.shrink_to_fit();
+        self.ordered = ordered;
+        self.runs = runs;
+        self.compacted = true;
     }
 
     /// Rebuilds the reading maps, for rows added after sealing (a second
@@ -390,19 +471,21 @@ impl MessageLog {
 
     /// The ordered personal messages of the thread of header `h` on `day`
     /// (by time, then line), and whether more were left unordered.
-    pub(crate) fn ordered_on(&self, h: u32, day: NaiveDate) -> (&[(u32, Ordered)], bool) {
+    pub(crate) fn ordered_on(&self, h: u32, day: NaiveDate) -> (DayOrder<'_>, bool) {
         debug_assert!(self.sealed);
         let thread = thread_of(&self.headers[h as usize]);
         match self.bucket_ids.get(&(thread, day)) {
             Some(&b) => {
                 let bucket = self.buckets[b as usize];
-                let start = bucket.start as usize;
-                (
-                    &self.ordered[start..start + bucket.len as usize],
-                    bucket.overflow,
-                )
+                let range = bucket.start as usize..(bucket.start + bucket.len) as usize;
+                let order = if self.compacted && bucket.by_id {
+                    DayOrder::Runs(&self.runs[range])
+                } else {
+                    DayOrder::Messages(&self.ordered[range])
+                };
+                (order, bucket.overflow)
             }
-            None => (&[], false),
+            None => (DayOrder::Messages(&[]), false),
         }
     }
 }
@@ -564,15 +647,16 @@ mod tests {
 
     #[test]
     fn a_day_is_ordered_by_time_then_line_whatever_the_file_order() {
-        let (log, _, _) = log_of(&[
+        let (mut log, _, _) = log_of(&[
             row("c1", "Ada", "Avery", "2024-03-01 10:20:00 UTC"),
             row("c1", "Avery", "Ada", "2024-03-01 10:05:00 UTC"),
             row("c1", "Ada", "Avery", "2024-03-01 10:00:00 UTC"),
             row("c1", "Ada", "Avery", "2024-03-01 10:05:00 UTC"),
         ]);
         let day = NaiveDate::from_ymd_opt(2024, 3, 1).unwrap();
-        let (ordered, overflow) = log.ordered_on(0, day);
-        assert!(!overflow);
+        let (DayOrder::Messages(ordered), false) = log.ordered_on(0, day) else {
+            panic!("the messages, none left out");
+        };
         let order: Vec<(String, u64)> = ordered
             .iter()
             .map(|(_, o)| (o.at.0.to_string(), o.at.1))
@@ -586,6 +670,13 @@ mod tests {
                 ("10:20:00".to_string(), 2),
             ]
         );
+        // Compacted, the same order as runs: Ada (header 0), Avery, Ada twice.
+        log.compact_order();
+        let (DayOrder::Runs(runs), false) = log.ordered_on(1, day) else {
+            panic!("runs, none left out");
+        };
+        let runs: Vec<(u32, u32)> = runs.iter().map(|r| (r.header, r.count)).collect();
+        assert_eq!(runs, [(0, 1), (1, 1), (0, 2)]);
     }
 
     #[test]
@@ -603,6 +694,9 @@ mod tests {
         assert_eq!(log.cells_of(0).len(), 1);
         assert_eq!(log.cells_of(0)[0].count, 2);
         let day = NaiveDate::from_ymd_opt(2024, 3, 1).unwrap();
-        assert_eq!(log.ordered_on(0, day).0.len(), 2);
+        let (DayOrder::Messages(ordered), _) = log.ordered_on(0, day) else {
+            panic!("messages");
+        };
+        assert_eq!(ordered.len(), 2);
     }
 }

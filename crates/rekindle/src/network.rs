@@ -241,6 +241,7 @@ impl Network {
     }
 
     fn build(mut source: impl Source, options: &Options) -> Result<Network> {
+        source.compact_messages();
         let export = source.export();
         let mut warnings = export.warnings.clone();
         let ties = warnings.len();
@@ -515,6 +516,8 @@ impl Network {
 /// that lets go of its message log once it has been read.
 trait Source {
     fn export(&self) -> &Export;
+    /// Keeps less of the message log, where no more rows can come.
+    fn compact_messages(&mut self) {}
     fn release_messages(&mut self) {}
 }
 
@@ -527,6 +530,10 @@ impl Source for &Export {
 impl Source for Export {
     fn export(&self) -> &Export {
         self
+    }
+
+    fn compact_messages(&mut self) {
+        self.messages.compact_order();
     }
 
     fn release_messages(&mut self) {
