@@ -38,6 +38,7 @@ mod export;
 pub mod frames;
 mod graph_formats;
 mod identity;
+mod index_table;
 mod keys;
 pub mod ledger;
 mod limits;

@@ -22,6 +22,7 @@
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
+use crate::index_table::IndexTable;
 use crate::parse::Direction;
 use crate::parse::messages::{Folder, Message, MessageKind};
 use crate::strings::{FastMap, Sym};
@@ -116,15 +117,40 @@ fn sort_grouped<T, G: Ord, O: Ord>(
     }
 }
 
-/// One personal message's place within its conversation-day.
+/// One personal message's place within its conversation-day: 24 bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Ordered {
     /// The time of day and the line: the order within the day.
     pub at: (NaiveTime, u64),
+    /// Its conversation-day, an index into the log's buckets.
+    bucket: u32,
+    /// Index into [`MessageLog::headers`], and in the top bit whether it
+    /// was filed in the SPAM folder. A file within the limits has far fewer
+    /// than 2^31 rows, so far fewer headers.
+    header_spam: u32,
+}
+
+const SPAM_BIT: u32 = 1 << 31;
+
+impl Ordered {
+    fn new(bucket: u32, header: u32, spam: bool, at: (NaiveTime, u64)) -> Ordered {
+        let spam = if spam { SPAM_BIT } else { 0 };
+        Ordered {
+            at,
+            bucket,
+            header_spam: (header & !SPAM_BIT) | spam,
+        }
+    }
+
     /// Index into [`MessageLog::headers`].
-    pub header: u32,
+    pub fn header(&self) -> u32 {
+        self.header_spam & !SPAM_BIT
+    }
+
     /// Filed in the SPAM folder.
-    pub spam: bool,
+    pub fn spam(&self) -> bool {
+        self.header_spam & SPAM_BIT != 0
+    }
 }
 
 /// Rows dated one day, drafts and spam included.
@@ -154,15 +180,25 @@ struct Bucket {
 }
 
 /// Consecutive personal messages of one header and folder class, within a
-/// conversation-day in time order.
+/// conversation-day in time order: 8 bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Run {
-    /// Index into [`MessageLog::headers`].
-    pub header: u32,
-    /// Filed in the SPAM folder.
-    pub spam: bool,
+    /// As [`Ordered`]'s: the header, and the SPAM folder in the top bit.
+    header_spam: u32,
     /// How many messages.
     pub count: u32,
+}
+
+impl Run {
+    /// Index into [`MessageLog::headers`].
+    pub fn header(&self) -> u32 {
+        self.header_spam & !SPAM_BIT
+    }
+
+    /// Filed in the SPAM folder.
+    pub fn spam(&self) -> bool {
+        self.header_spam & SPAM_BIT != 0
+    }
 }
 
 /// A conversation-day's personal messages in time order (see
@@ -170,7 +206,7 @@ pub(crate) struct Run {
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum DayOrder<'a> {
     /// Each message, with its time and line.
-    Messages(&'a [(u32, Ordered)]),
+    Messages(&'a [Ordered]),
     /// Their runs: the conversation has an id, so every message of its day
     /// is here, and what came after whose is told by position alone.
     Runs(&'a [Run]),
@@ -186,7 +222,7 @@ pub struct MessageLog {
     /// Where each header's cells start in `cells` (once sealed), and one past the last.
     header_cells: Vec<u32>,
     days: Vec<DayRows>,
-    ordered: Vec<(u32, Ordered)>,
+    ordered: Vec<Ordered>,
     runs: Vec<Run>,
     buckets: Vec<Bucket>,
     bucket_ids: FastMap<(Thread, NaiveDate), u32>,
@@ -195,7 +231,7 @@ pub struct MessageLog {
     compacted: bool,
     // While reading: distinct values to their index.
     header_ids: FastMap<MessageHeader, u32>,
-    cell_ids: FastMap<(u32, NaiveDate, u8), u32>,
+    cell_ids: IndexTable,
     day_ids: FastMap<NaiveDate, u32>,
     last_header: Option<(MessageHeader, u32)>,
     // Consecutive rows mostly share their day, cell and conversation-day:
@@ -260,24 +296,30 @@ impl MessageLog {
         }
         let spam = m.folder == Folder::Spam;
         let class = class_of(m.kind, spam);
-        let c = index_of(
-            &mut self.last_cell,
-            &mut self.cell_ids,
-            (h, day, class),
-            self.cells.len(),
-            || {
-                self.cells.push(MessageCell {
-                    header: h,
-                    day,
-                    kind: m.kind,
-                    spam,
-                    count: 0,
-                    first_line: m.line,
-                    first: time,
-                    last: (time, m.line),
-                })
-            },
-        );
+        let key = (h, day, class);
+        let c = match self.last_cell {
+            Some((last, c)) if last == key => c,
+            _ => {
+                let c = match self.cell_ids.find_or_insert(&self.cells, cell_key, &key) {
+                    Some(c) => c,
+                    None => {
+                        self.cells.push(MessageCell {
+                            header: h,
+                            day,
+                            kind: m.kind,
+                            spam,
+                            count: 0,
+                            first_line: m.line,
+                            first: time,
+                            last: (time, m.line),
+                        });
+                        (self.cells.len() - 1) as u32
+                    }
+                };
+                self.last_cell = Some((key, c));
+                c
+            }
+        };
         let cell = &mut self.cells[c as usize];
         cell.count += 1;
         cell.first_line = cell.first_line.min(m.line);
@@ -306,14 +348,7 @@ impl MessageLog {
             return;
         }
         bucket.len += 1;
-        self.ordered.push((
-            b,
-            Ordered {
-                at: (time, m.line),
-                header: h,
-                spam,
-            },
-        ));
+        self.ordered.push(Ordered::new(b, h, spam, (time, m.line)));
     }
 
     /// Sorts what was read for the look-ups of [`MessageLog::cells_of`] and
@@ -334,7 +369,7 @@ impl MessageLog {
         for i in 1..self.header_cells.len() {
             self.header_cells[i] += self.header_cells[i - 1];
         }
-        sort_grouped(&mut self.ordered, |&(b, _)| b, |(_, o)| o.at);
+        sort_grouped(&mut self.ordered, |o| o.bucket, |o| o.at);
         let mut start = 0;
         for (i, bucket) in self.buckets.iter_mut().enumerate() {
             bucket.start = start;
@@ -342,7 +377,7 @@ impl MessageLog {
             debug_assert!(
                 self.ordered[bucket.start as usize..start as usize]
                     .iter()
-                    .all(|(b, _)| *b as usize == i)
+                    .all(|o| o.bucket as usize == i)
             );
         }
         self.days.sort_unstable_by_key(|d| d.day);
@@ -354,7 +389,7 @@ impl MessageLog {
         self.headers.shrink_to_fit();
         self.header_rows.shrink_to_fit();
         self.header_ids = FastMap::default();
-        self.cell_ids = FastMap::default();
+        self.cell_ids = IndexTable::default();
         self.day_ids = FastMap::default();
         self.last_header = None;
         self.last_day = None;
@@ -380,15 +415,14 @@ impl MessageLog {
             let messages = &self.ordered[start..start + len];
             if bucket.by_id {
                 let first = runs.len();
-                for (_, o) in messages {
+                for o in messages {
                     let open = runs.len() > first;
                     match runs.last_mut() {
-                        Some(run) if open && run.header == o.header && run.spam == o.spam => {
+                        Some(run) if open && run.header_spam == o.header_spam => {
                             run.count += 1;
                         }
                         _ => runs.push(Run {
-                            header: o.header,
-                            spam: o.spam,
+                            header_spam: o.header_spam,
                             count: 1,
                         }),
                     }
@@ -411,10 +445,7 @@ impl MessageLog {
     /// part of messages.csv).
     fn unseal(&mut self) {
         self.header_ids = (0..).zip(&self.headers).map(|(i, h)| (*h, i)).collect();
-        self.cell_ids = (0..)
-            .zip(&self.cells)
-            .map(|(i, c)| ((c.header, c.day, class_of(c.kind, c.spam)), i))
-            .collect();
+        self.cell_ids = IndexTable::of(&self.cells, cell_key);
         self.day_ids = (0..).zip(&self.days).map(|(i, d)| (d.day, i)).collect();
         self.sealed = false;
     }
@@ -516,6 +547,11 @@ fn index_of<K: Copy + Eq + std::hash::Hash>(
 /// A cell's kind and folder class in one byte, as the cell map keys it.
 fn class_of(kind: MessageKind, spam: bool) -> u8 {
     (kind as u8) << 1 | u8::from(spam)
+}
+
+/// What tells cells apart: header, day, kind and folder class.
+fn cell_key(c: &MessageCell) -> (u32, NaiveDate, u8) {
+    (c.header, c.day, class_of(c.kind, c.spam))
 }
 
 pub(crate) fn thread_of(h: &MessageHeader) -> Thread {
@@ -659,7 +695,7 @@ mod tests {
         };
         let order: Vec<(String, u64)> = ordered
             .iter()
-            .map(|(_, o)| (o.at.0.to_string(), o.at.1))
+            .map(|o| (o.at.0.to_string(), o.at.1))
             .collect();
         assert_eq!(
             order,
@@ -675,7 +711,7 @@ mod tests {
         let (DayOrder::Runs(runs), false) = log.ordered_on(1, day) else {
             panic!("runs, none left out");
         };
-        let runs: Vec<(u32, u32)> = runs.iter().map(|r| (r.header, r.count)).collect();
+        let runs: Vec<(u32, u32)> = runs.iter().map(|r| (r.header(), r.count)).collect();
         assert_eq!(runs, [(0, 1), (1, 1), (0, 2)]);
     }
 

@@ -1,6 +1,8 @@
 //! Per-person metrics, computed with polars from the network's interactions.
-//! The active periods, a walk along each person's days, are counted in one
-//! pass beforehand.
+//! Each person's interactions are first summed in one pass over them (they
+//! come sorted by person and day): counts by kind, first and last days,
+//! active months and periods; polars then computes every score on one row
+//! per person.
 //!
 //! One row per person other than the owner. The formulas, in words:
 //!
@@ -290,12 +292,27 @@ fn people_frame(network: &Network) -> PolarsResult<DataFrame> {
             .map(|id| counts.get(&(*id, key)).copied().unwrap_or(0))
             .collect()
     };
-    let rhythms = rhythms(&network.interactions);
-    let rhythm_of = |id: &u32| rhythms.get(id).copied().unwrap_or((0, None));
+    let activities = activities(&network.interactions);
+    let of = |id: &u32| activities.get(id).copied().unwrap_or_default();
+    let column = |f: fn(&Activity) -> u32| ids.iter().map(|id| f(&of(id))).collect::<Vec<u32>>();
+    let day = |f: fn(&Activity) -> Option<i32>| {
+        ids.iter()
+            .map(|id| f(&of(id)))
+            .collect::<Vec<Option<i32>>>()
+    };
     df!(
         "person_id" => &ids,
-        "active_periods" => ids.iter().map(|id| rhythm_of(id).0).collect::<Vec<u32>>(),
-        "typical_gap_days" => ids.iter().map(|id| rhythm_of(id).1).collect::<Vec<Option<f64>>>(),
+        "messages_sent" => column(|a| a.sent),
+        "messages_received" => column(|a| a.received),
+        "group_messages_sent" => column(|a| a.group_sent),
+        "group_messages_received" => column(|a| a.group_received),
+        "first_interaction" => day(|a| a.first),
+        "last_interaction" => day(|a| a.last),
+        "last_sent" => day(|a| a.last_sent),
+        "last_received" => day(|a| a.last_received),
+        "active_months" => column(|a| a.active_months),
+        "active_periods" => column(|a| a.periods),
+        "typical_gap_days" => ids.iter().map(|id| of(id).typical_gap).collect::<Vec<Option<f64>>>(),
         "name" => names,
         "profile_url" => urls,
         "company" => companies,
@@ -311,43 +328,89 @@ fn people_frame(network: &Network) -> PolarsResult<DataFrame> {
     )
 }
 
-/// Each person's active periods and rhythm (see the module docs): the
-/// distinct days of direct messages, a new period after a gap of more than
-/// [`PERIOD_GAP_DAYS`], and the median gap between period starts (none with
-/// a single period). One pass over the interactions, which come sorted by
-/// person and day.
-fn rhythms(interactions: &crate::network::Interactions) -> FastMap<u32, (u32, Option<f64>)> {
+/// One person's interactions, summed (see [`activities`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+struct Activity {
+    sent: u32,
+    received: u32,
+    group_sent: u32,
+    group_received: u32,
+    /// Day numbers: of the first and last interaction of any kind, and of
+    /// the last one-to-one message each way.
+    first: Option<i32>,
+    last: Option<i32>,
+    last_sent: Option<i32>,
+    last_received: Option<i32>,
+    /// Distinct months with a direct message either way.
+    active_months: u32,
+    /// Active periods (see the module docs), and the median gap between
+    /// their starts (none with a single period).
+    periods: u32,
+    typical_gap: Option<f64>,
+}
+
+/// Each person's [`Activity`], in one pass over the interactions, which
+/// come sorted by person and day: the distinct days of direct messages
+/// start a new period after a gap of more than [`PERIOD_GAP_DAYS`].
+fn activities(interactions: &crate::network::Interactions) -> FastMap<u32, Activity> {
     debug_assert!((interactions.person.iter().zip(&interactions.day)).is_sorted_by(|a, b| a <= b));
     let mut out = FastMap::default();
-    let mut current: Option<u32> = None;
-    let mut last_day = i32::MIN;
-    let mut last_start = 0;
-    let mut periods = 0u32;
+    let mut current: Option<(u32, Activity)> = None;
+    let (mut last_day, mut last_start, mut last_month) = (i32::MIN, 0, None);
     let mut gaps: Vec<i32> = Vec::new();
-    let mut finish = |person: Option<u32>, periods: u32, gaps: &mut Vec<i32>| {
-        if let Some(person) = person {
-            out.insert(person, (periods, median(gaps)));
+    let rows = (interactions.person.iter().zip(&interactions.day))
+        .zip(interactions.kind.iter().zip(&interactions.count));
+    for ((&person, &day), (&kind, &count)) in rows {
+        if current.is_none_or(|(p, _)| p != person) {
+            if let Some((p, mut activity)) = current.take() {
+                activity.typical_gap = median(&mut gaps);
+                out.insert(p, activity);
+            }
+            gaps.clear();
+            last_month = None;
+            current = Some((person, Activity::default()));
         }
-        gaps.clear();
-    };
-    let direct = (interactions.person.iter().zip(&interactions.day))
-        .zip(&interactions.kind)
-        .filter(|(_, kind)| (**kind as u8) < InteractionKind::GroupSent as u8);
-    for ((&person, &day), _) in direct {
-        if current != Some(person) {
-            finish(current, periods, &mut gaps);
-            current = Some(person);
-            (periods, last_day, last_start) = (1, day, day);
+        let Some((_, a)) = current.as_mut() else {
+            continue;
+        };
+        a.first = a.first.or(Some(day));
+        a.last = Some(day);
+        let total = match kind {
+            InteractionKind::DirectSent => {
+                a.last_sent = Some(day);
+                &mut a.sent
+            }
+            InteractionKind::DirectReceived => {
+                a.last_received = Some(day);
+                &mut a.received
+            }
+            InteractionKind::GroupSent => &mut a.group_sent,
+            InteractionKind::GroupReceived => &mut a.group_received,
+        };
+        *total = total.saturating_add(count);
+        if (kind as u8) >= InteractionKind::GroupSent as u8 {
+            continue;
+        }
+        let month = crate::timeline::month_index(day_date(day));
+        if last_month != Some(month) {
+            a.active_months += 1;
+            last_month = Some(month);
+        }
+        if a.periods == 0 {
+            (a.periods, last_day, last_start) = (1, day, day);
             continue;
         }
         if day > last_day + PERIOD_GAP_DAYS {
             gaps.push(day - last_start);
-            periods += 1;
+            a.periods += 1;
             last_start = day;
         }
         last_day = day;
     }
-    finish(current, periods, &mut gaps);
+    if let Some((p, mut activity)) = current {
+        activity.typical_gap = median(&mut gaps);
+        out.insert(p, activity);
+    }
     out
 }
 
@@ -366,46 +429,6 @@ fn median(values: &mut [i32]) -> Option<f64> {
 }
 
 fn compute_frame(network: &Network, effects: &Effects) -> PolarsResult<DataFrame> {
-    let interactions = &network.interactions;
-    let months: Vec<i32> = interactions
-        .day
-        .iter()
-        .map(|&d| crate::timeline::month_index(day_date(d)))
-        .collect();
-    let kinds: Vec<u32> = interactions.kind.iter().map(|k| *k as u32).collect();
-    let events = df!(
-        "person_id" => &interactions.person,
-        "day" => &interactions.day,
-        "month" => months,
-        "kind" => kinds,
-        "count" => &interactions.count,
-    )?
-    .lazy();
-    let is = |k: InteractionKind| col("kind").eq(lit(k as u32));
-    let count = |k: InteractionKind| col("count").filter(is(k)).sum();
-    let direct = || col("kind").lt(lit(InteractionKind::GroupSent as u32));
-
-    let activity = events.clone().group_by([col("person_id")]).agg([
-        count(InteractionKind::DirectSent).alias("messages_sent"),
-        count(InteractionKind::DirectReceived).alias("messages_received"),
-        count(InteractionKind::GroupSent).alias("group_messages_sent"),
-        count(InteractionKind::GroupReceived).alias("group_messages_received"),
-        col("day").min().alias("first_interaction"),
-        col("day").max().alias("last_interaction"),
-        col("day")
-            .filter(is(InteractionKind::DirectSent))
-            .max()
-            .alias("last_sent"),
-        col("day")
-            .filter(is(InteractionKind::DirectReceived))
-            .max()
-            .alias("last_received"),
-        col("month")
-            .filter(direct())
-            .n_unique()
-            .alias("active_months"),
-    ]);
-
     let as_of = day_number(network.as_of);
     let f = |name: &str| col(name).cast(DataType::Float64);
     // `value / full`, capped at 1.
@@ -445,28 +468,8 @@ fn compute_frame(network: &Network, effects: &Effects) -> PolarsResult<DataFrame
         ) * lit(15.0)
         + saturate(f("endorsements_given") + f("endorsements_received"), 2.0) * lit(5.0);
 
-    let zero_filled = [
-        "messages_sent",
-        "messages_received",
-        "group_messages_sent",
-        "group_messages_received",
-        "active_months",
-        "active_periods",
-    ];
     let people = people_frame(network)?.lazy();
     let frame = people
-        .join(
-            activity,
-            [col("person_id")],
-            [col("person_id")],
-            JoinArgs::new(JoinType::Left),
-        )
-        .with_columns(
-            zero_filled
-                .iter()
-                .map(|c| col(*c).cast(DataType::UInt32).fill_null(lit(0u32)))
-                .collect::<Vec<_>>(),
-        )
         .join(
             effects_frame(effects, as_of)?.lazy(),
             [col("person_id")],
@@ -683,7 +686,7 @@ mod tests {
     use crate::network::Interactions;
 
     #[test]
-    fn periods_start_after_a_week_of_silence_and_the_rhythm_is_their_median_gap() {
+    fn one_pass_sums_each_persons_interactions_and_finds_their_rhythm() {
         use InteractionKind::*;
         // (person, day, kind), sorted as the network gives them.
         let rows = [
@@ -706,16 +709,35 @@ mod tests {
             kind: rows.iter().map(|r| r.2).collect(),
             count: vec![1; rows.len()],
         };
-        let rhythms = rhythms(&interactions);
+        let all = activities(&interactions);
+        let rhythm = |p: u32| all.get(&p).map(|a| (a.periods, a.typical_gap));
         // Starts 0, 20 (27 is within a week of 20, the group day 10 does
         // not count) and 60: gaps 20 and 40, median 30.
-        assert_eq!(rhythms.get(&1), Some(&(3, Some(30.0))));
+        assert_eq!(rhythm(1), Some((3, Some(30.0))));
         // Only group messages: no direct period at all.
-        assert_eq!(rhythms.get(&2), None);
+        assert_eq!(rhythm(2), Some((0, None)));
         // One period: no rhythm.
-        assert_eq!(rhythms.get(&3), Some(&(1, None)));
+        assert_eq!(rhythm(3), Some((1, None)));
         // Starts 0, 10, 40: gaps 10 and 30.
-        assert_eq!(rhythms.get(&4), Some(&(3, Some(20.0))));
+        assert_eq!(rhythm(4), Some((3, Some(20.0))));
+        // The sums and days, as polars grouped them before.
+        let one = all[&1];
+        assert_eq!(
+            (one.sent, one.received, one.group_sent, one.group_received),
+            (3, 3, 1, 0)
+        );
+        assert_eq!((one.first, one.last), (Some(0), Some(60)));
+        assert_eq!((one.last_sent, one.last_received), (Some(27), Some(60)));
+        // Direct days 0, 3, 20, 27 (January 1970) and 60 (2 March); the group
+        // day 10 does not count.
+        assert_eq!(one.active_months, 2);
+        let two = all[&2];
+        assert_eq!(
+            (two.group_received, two.active_months, two.last_sent),
+            (1, 0, None)
+        );
+        assert_eq!((two.first, two.last), (Some(5), Some(5)));
+        assert!(!all.contains_key(&5));
         assert_eq!(median(&mut [9, 5, 100]), Some(9.0));
         assert_eq!(median(&mut []), None);
     }
