@@ -49,7 +49,8 @@ pub(crate) struct Table<R: Read> {
     pub file: String,
     reader: Records<R>,
     headers: ByteRecord,
-    record: ByteRecord,
+    /// The current row as csv's record, made only for [`Table::row`].
+    record: std::cell::OnceCell<ByteRecord>,
     line: u64,
     max_columns: usize,
     /// Rows skipped by the table itself; parsers pass them on.
@@ -85,20 +86,19 @@ impl<R: Read> Table<R> {
                 message: "is UTF-16 text (as Excel saves \"Unicode Text\"); save it again as \"CSV UTF-8\"".into(),
             });
         }
-        let mut record = ByteRecord::new();
         let mut first_row = None;
         for _ in 0..HEADER_SEARCH_ROWS {
-            if !read_row(file, &mut reader, &mut record)? {
+            if !read_row(file, &mut reader)? {
                 break;
             }
-            let cells: Vec<String> = record.iter().map(canonical_header).collect();
+            let cells: Vec<String> = reader.iter().map(canonical_header).collect();
             if required.iter().all(|r| cells.iter().any(|c| c == r)) {
                 let headers = ByteRecord::from(cells);
                 return Ok(Opened::Table(Box::new(Table {
                     file: file.to_string(),
                     reader,
                     headers,
-                    record,
+                    record: std::cell::OnceCell::new(),
                     line: 0,
                     max_columns: limits.max_columns,
                     skipped: Warnings::default(),
@@ -107,7 +107,7 @@ impl<R: Read> Table<R> {
             }
             if first_row.is_none() {
                 first_row = Some(
-                    record
+                    reader
                         .iter()
                         .map(String::from_utf8_lossy)
                         .collect::<Vec<_>>()
@@ -135,7 +135,8 @@ impl<R: Read> Table<R> {
     /// Advances to the next row; `false` at the end of the file.
     pub fn next_row(&mut self) -> Result<bool> {
         loop {
-            if !read_row(&self.file, &mut self.reader, &mut self.record)? {
+            self.record = std::cell::OnceCell::new();
+            if !read_row(&self.file, &mut self.reader)? {
                 if !self.ended {
                     self.ended = true;
                     if let Some(line) = self.reader.open_quote_line() {
@@ -149,17 +150,17 @@ impl<R: Read> Table<R> {
             let line = self.reader.line();
             // A row of nothing but empty cells (Excel pads files with them).
             if self
-                .record
+                .reader
                 .iter()
                 .all(|c| c.iter().all(u8::is_ascii_whitespace))
             {
                 continue;
             }
             self.line = line;
-            if self.record.len() > self.max_columns {
+            if self.reader.len() > self.max_columns {
                 let message = format!(
                     "row skipped: {} columns, more than the limit of {}",
-                    self.record.len(),
+                    self.reader.len(),
                     self.max_columns
                 );
                 self.skipped
@@ -177,7 +178,8 @@ impl<R: Read> Table<R> {
 
     /// The current row mapped by header name into `T`.
     pub fn row<'a, T: Deserialize<'a>>(&'a self) -> std::result::Result<T, Warning> {
-        self.record.deserialize(Some(&self.headers)).map_err(|e| {
+        let record = self.record.get_or_init(|| self.reader.iter().collect());
+        record.deserialize(Some(&self.headers)).map_err(|e| {
             let why = match e.kind() {
                 csv::ErrorKind::Deserialize { err, .. } => match err.field() {
                     Some(i) => format!(
@@ -200,14 +202,14 @@ impl<R: Read> Table<R> {
 
     /// The current row's raw bytes in a column (empty if absent or short).
     pub fn field(&self, column: Option<usize>) -> &[u8] {
-        column.and_then(|i| self.record.get(i)).unwrap_or(b"")
+        column.and_then(|i| self.reader.get(i)).unwrap_or(b"")
     }
 
     /// The current row's text in a column, where the row has exactly the
     /// header's fields and the column is valid UTF-8 (`None` otherwise: then
     /// [`Table::row`] reads it, and says what is wrong).
     pub fn str_field(&self, column: Option<usize>) -> Option<&str> {
-        if self.record.len() != self.headers.len() {
+        if self.reader.len() != self.headers.len() {
             return None;
         }
         std::str::from_utf8(self.field(column)).ok()
@@ -216,7 +218,7 @@ impl<R: Read> Table<R> {
     /// A row with fewer fields than the header, said as such: a short row
     /// is malformed, not a bad value (`row has 1 field, expected 10`).
     pub fn short_row(&self) -> Option<Warning> {
-        let (has, expected) = (self.record.len(), self.headers.len());
+        let (has, expected) = (self.reader.len(), self.headers.len());
         (has < expected).then(|| {
             let s = if has == 1 { "" } else { "s" };
             let message = format!("row skipped: row has {has} field{s}, expected {expected}");
@@ -230,9 +232,9 @@ impl<R: Read> Table<R> {
     }
 }
 
-fn read_row<R: Read>(file: &str, reader: &mut Records<R>, record: &mut ByteRecord) -> Result<bool> {
+fn read_row<R: Read>(file: &str, reader: &mut Records<R>) -> Result<bool> {
     // An I/O error keeps its cause (the kind, the system's words).
-    reader.read(record).map_err(|source| Error::Read {
+    reader.read().map_err(|source| Error::Read {
         file: file.to_string(),
         line: Some(reader.line()),
         source,

@@ -24,13 +24,42 @@
 
 use std::io::Read;
 
-use csv::ByteRecord;
 use csv_core::ReadRecordResult;
 
 use crate::limits::human_bytes;
 
-/// Output of the csv-core path above which its buffer is given back after a
-/// record, so one huge record does not keep its size for the whole file.
+/// Where a field of the record last read lies.
+#[derive(Debug, Clone, Copy)]
+enum Span {
+    /// In the reader's buffer, from the record's first byte.
+    Buf(usize, usize),
+    /// In [`Fields::owned`]: a field rewritten (`""` made one quote, bytes
+    /// after a closing quote joined), or read by csv-core.
+    Owned(usize, usize),
+}
+
+/// The fields of the record last read: most are never copied, only
+/// pointed at where they lie in the buffer.
+#[derive(Debug, Default)]
+struct Fields {
+    spans: Vec<Span>,
+    owned: Vec<u8>,
+}
+
+impl Fields {
+    fn clear(&mut self) {
+        self.spans.clear();
+        self.owned.clear();
+        // One huge record does not keep its size for the whole file.
+        if self.owned.capacity() > KEEP_OUTPUT {
+            self.owned = Vec::new();
+        }
+    }
+}
+
+/// Bytes of rewritten fields (and fields of csv-core's) above which their
+/// buffer is given back after a record, so one huge record does not keep its
+/// size for the whole file.
 const KEEP_OUTPUT: usize = 1 << 20;
 
 /// Reads CSV records (see the module docs).
@@ -57,8 +86,9 @@ pub(crate) struct Records<R> {
     max_record: u64,
     /// The line of the quoted field the file ended inside, if it did.
     open_quote: Option<u64>,
-    /// A field with `""` or bytes after its closing quote, unquoted.
-    scratch: Vec<u8>,
+    /// The record last read, and where its first byte is in `buf`.
+    fields: Fields,
+    base: usize,
     core: csv_core::Reader,
     out: Vec<u8>,
     ends: Vec<usize>,
@@ -82,7 +112,8 @@ impl<R: Read> Records<R> {
             line: 1,
             max_record,
             open_quote: None,
-            scratch: Vec::new(),
+            fields: Fields::default(),
+            base: 0,
             core: csv_core::Reader::new(),
             out: Vec::new(),
             ends: Vec::new(),
@@ -116,9 +147,27 @@ impl<R: Read> Records<R> {
         self.open_quote
     }
 
-    /// Reads the next record into `record`; `false` at the end of the input.
-    pub fn read(&mut self, record: &mut ByteRecord) -> std::io::Result<bool> {
-        record.clear();
+    /// How many fields the record last read has.
+    pub fn len(&self) -> usize {
+        self.fields.spans.len()
+    }
+
+    /// A field of the record last read.
+    pub fn get(&self, i: usize) -> Option<&[u8]> {
+        Some(match *self.fields.spans.get(i)? {
+            Span::Buf(from, to) => &self.buf[self.base + from..self.base + to],
+            Span::Owned(from, to) => &self.fields.owned[from..to],
+        })
+    }
+
+    /// The fields of the record last read.
+    pub fn iter(&self) -> impl Iterator<Item = &[u8]> {
+        (0..self.len()).filter_map(|i| self.get(i))
+    }
+
+    /// Reads the next record (see [`Records::get`]); `false` at the end of the input.
+    pub fn read(&mut self) -> std::io::Result<bool> {
+        self.fields.clear();
         if self.done {
             return Ok(false);
         }
@@ -141,16 +190,15 @@ impl<R: Read> Records<R> {
             }
             self.line = 1 + self.newlines;
             self.first_byte = self.offset + self.start as u64;
-            if let Some(used) =
-                split_record(&self.buf[self.start..self.end], record, &mut self.scratch)
-            {
+            if let Some(used) = split_record(&self.buf[self.start..self.end], &mut self.fields) {
+                self.base = self.start;
                 self.advance(used);
                 self.check_length()?;
                 return Ok(true);
             }
             // The record goes on past the bytes in the buffer.
             if self.eof || (self.start == 0 && self.end == self.buf.len()) {
-                return self.read_with_core(record);
+                return self.read_with_core();
             }
             self.refill()?;
         }
@@ -198,8 +246,8 @@ impl<R: Read> Records<R> {
     }
 
     /// The current record, read by csv-core from `buf[start..]` on.
-    fn read_with_core(&mut self, record: &mut ByteRecord) -> std::io::Result<bool> {
-        record.clear();
+    fn read_with_core(&mut self) -> std::io::Result<bool> {
+        self.fields.clear();
         self.core.reset();
         // Only to tell, at the end of the file, whether it stopped in quotes.
         let mut quotes = QuoteTracker::default();
@@ -237,11 +285,14 @@ impl<R: Read> Records<R> {
                 ReadRecordResult::Record => {
                     let mut from = 0;
                     for &to in &self.ends[..ends] {
-                        record.push_field(&self.out[from..to]);
+                        self.fields.spans.push(Span::Owned(from, to));
                         from = to;
                     }
-                    if self.out.len() > KEEP_OUTPUT {
-                        self.out = Vec::new();
+                    // The output becomes the record's bytes, not a copy of them.
+                    std::mem::swap(&mut self.fields.owned, &mut self.out);
+                    self.fields.owned.truncate(out);
+                    self.out = Vec::new();
+                    if self.ends.len() > KEEP_OUTPUT {
                         self.ends = Vec::new();
                     }
                     if self.eof && self.start == self.end {
@@ -308,48 +359,45 @@ impl QuoteTracker {
 }
 
 /// Splits the record `bytes` begin with (not with a line break) into
-/// `record`, and says how many bytes it took up to and including its first
+/// `fields`, and says how many bytes it took up to and including its first
 /// line-break byte; `None` if it does not end within `bytes`.
-fn split_record(bytes: &[u8], record: &mut ByteRecord, scratch: &mut Vec<u8>) -> Option<usize> {
-    record.clear();
+fn split_record(bytes: &[u8], fields: &mut Fields) -> Option<usize> {
+    fields.clear();
+    let Fields { spans, owned } = fields;
     let mut i = 0;
     loop {
         // The start of a field.
         let (field_end, next) = if *bytes.get(i)? == b'"' {
             let mut from = i + 1;
-            let mut unescaped = false;
+            // Where the field starts in `owned`, once it has to be rewritten.
+            let mut rewritten = None;
             loop {
                 let quote = from + memchr::memchr(b'"', &bytes[from..])?;
                 match *bytes.get(quote + 1)? {
                     b'"' => {
-                        if !unescaped {
-                            scratch.clear();
-                            unescaped = true;
-                        }
-                        scratch.extend_from_slice(&bytes[from..=quote]);
+                        rewritten.get_or_insert(owned.len());
+                        owned.extend_from_slice(&bytes[from..=quote]);
                         from = quote + 2;
                     }
-                    b',' | b'\r' | b'\n' if !unescaped => {
-                        record.push_field(&bytes[from..quote]);
+                    b',' | b'\r' | b'\n' if rewritten.is_none() => {
+                        spans.push(Span::Buf(from, quote));
                         break (quote + 1, bytes[quote + 1]);
                     }
                     _ => {
-                        if !unescaped {
-                            scratch.clear();
-                        }
-                        scratch.extend_from_slice(&bytes[from..quote]);
+                        let start = *rewritten.get_or_insert(owned.len());
+                        owned.extend_from_slice(&bytes[from..quote]);
                         // After the closing quote the field goes on unquoted.
                         let rest = quote + 1;
                         let stop = rest + memchr::memchr3(b',', b'\r', b'\n', &bytes[rest..])?;
-                        scratch.extend_from_slice(&bytes[rest..stop]);
-                        record.push_field(scratch);
+                        owned.extend_from_slice(&bytes[rest..stop]);
+                        spans.push(Span::Owned(start, owned.len()));
                         break (stop, bytes[stop]);
                     }
                 }
             }
         } else {
             let stop = i + memchr::memchr3(b',', b'\r', b'\n', &bytes[i..])?;
-            record.push_field(&bytes[i..stop]);
+            spans.push(Span::Buf(i, stop));
             (stop, bytes[stop])
         };
         if next != b',' {
@@ -362,6 +410,7 @@ fn split_record(bytes: &[u8], record: &mut ByteRecord, scratch: &mut Vec<u8>) ->
 #[cfg(test)]
 mod tests {
     use super::*;
+    use csv::ByteRecord;
 
     /// Every record of `bytes` with its start, as `csv::Reader` reads them.
     fn by_csv(bytes: &[u8]) -> Vec<(u64, Vec<Vec<u8>>)> {
@@ -383,16 +432,15 @@ mod tests {
     /// The same, as [`Records`] with a buffer of `capacity` reads them.
     fn by_records(bytes: &[u8], capacity: usize) -> Vec<(u64, Vec<Vec<u8>>)> {
         let mut records = Records::new(bytes, capacity, u64::MAX);
-        let mut record = ByteRecord::new();
         let mut all = Vec::new();
-        while records.read(&mut record).unwrap() {
+        while records.read().unwrap() {
             all.push((
                 records.record_start(),
-                record.iter().map(<[u8]>::to_vec).collect(),
+                records.iter().map(<[u8]>::to_vec).collect(),
             ));
         }
         // The end stays the end.
-        assert!(!records.read(&mut record).unwrap());
+        assert!(!records.read().unwrap());
         all
     }
 
@@ -466,10 +514,9 @@ mod tests {
     /// Each record's line and first field, and where the file ended in quotes.
     fn lines(bytes: &[u8], capacity: usize) -> (Vec<(u64, Vec<u8>)>, Option<u64>) {
         let mut records = Records::new(bytes, capacity, u64::MAX);
-        let mut record = ByteRecord::new();
         let mut all = Vec::new();
-        while records.read(&mut record).unwrap() {
-            all.push((records.line(), record[0].to_vec()));
+        while records.read().unwrap() {
+            all.push((records.line(), records.get(0).unwrap().to_vec()));
         }
         (all, records.open_quote_line())
     }
@@ -502,10 +549,9 @@ mod tests {
         // 12 bytes with its line break.
         bytes.extend(b"a,bcdefghij\n");
         let mut records = Records::new(&bytes[..], 64, 12);
-        let mut record = ByteRecord::new();
-        assert!(records.read(&mut record).unwrap());
+        assert!(records.read().unwrap());
         let mut records = Records::new(&bytes[..], 64, 11);
-        let err = records.read(&mut record).unwrap_err();
+        let err = records.read().unwrap_err();
         assert_eq!(err.kind(), std::io::ErrorKind::InvalidData);
         assert!(
             err.to_string().starts_with("a record longer than 11 bytes"),
@@ -513,7 +559,7 @@ mod tests {
         );
         // The same through csv-core, for a record longer than the buffer.
         let mut records = Records::new(&bytes[..], 4, 11);
-        assert!(records.read(&mut record).is_err());
+        assert!(records.read().is_err());
         assert_eq!(records.line(), 1_001);
     }
 }
