@@ -434,10 +434,16 @@ mod tests {
         let mut records = Records::new(bytes, capacity, u64::MAX);
         let mut all = Vec::new();
         while records.read().unwrap() {
-            all.push((
-                records.record_start(),
-                records.iter().map(<[u8]>::to_vec).collect(),
-            ));
+            let start = records.record_start() as usize;
+            // The line of the record's first byte, after blank lines.
+            let first = start
+                + bytes[start..]
+                    .iter()
+                    .take_while(|&&b| b == b'\r' || b == b'\n')
+                    .count();
+            let line = 1 + bytes[..first].iter().filter(|&&b| b == b'\n').count() as u64;
+            assert_eq!(records.line(), line, "{:?}", String::from_utf8_lossy(bytes));
+            all.push((start as u64, records.iter().map(<[u8]>::to_vec).collect()));
         }
         // The end stays the end.
         assert!(!records.read().unwrap());
