@@ -443,21 +443,23 @@ impl Personal<'_> {
                 DayOrder::Messages(ordered) => ordered
                     .iter()
                     .filter(|o| {
-                        o.at > at && kept(o.spam()) && self.who_of.get(&o.header()) == Some(&sender)
+                        o.at > at
+                            && kept(o.from.spam())
+                            && self.who_of.get(&o.from.header()) == Some(&sender)
                     })
                     .count() as u32,
                 // The conversation has an id, so this is its only thread and
                 // the owner's last message that day (`at`) is the end of the
                 // last of the owner's runs in it.
                 DayOrder::Runs(runs) => {
-                    let who = |r: &Run| self.who_of.get(&r.header());
+                    let who = |r: &Run| self.who_of.get(&r.from.header());
                     let after = runs
                         .iter()
-                        .rposition(|r| kept(r.spam()) && who(r) == Some(&Who::Owner))
+                        .rposition(|r| kept(r.from.spam()) && who(r) == Some(&Who::Owner))
                         .map_or(0, |i| i + 1);
                     runs[after..]
                         .iter()
-                        .filter(|r| kept(r.spam()) && who(r) == Some(&sender))
+                        .filter(|r| kept(r.from.spam()) && who(r) == Some(&sender))
                         .map(|r| r.count)
                         .sum()
                 }

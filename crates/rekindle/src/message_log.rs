@@ -151,32 +151,31 @@ pub(crate) struct Ordered {
     pub at: (NaiveTime, u64),
     /// Its conversation-day, an index into the log's buckets.
     bucket: u32,
-    /// Index into [`MessageLog::headers`], and in the top bit whether it
-    /// was filed in the SPAM folder. A file within the limits has far fewer
-    /// than 2^31 rows, so far fewer headers.
-    header_spam: u32,
+    /// Its header and folder.
+    pub from: HeaderFolder,
 }
+
+/// A header and whether the message was filed in the SPAM folder, in 4
+/// bytes: the folder in the top bit. A file within the limits has far fewer
+/// than 2^31 rows, so far fewer headers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct HeaderFolder(u32);
 
 const SPAM_BIT: u32 = 1 << 31;
 
-impl Ordered {
-    fn new(bucket: u32, header: u32, spam: bool, at: (NaiveTime, u64)) -> Ordered {
-        let spam = if spam { SPAM_BIT } else { 0 };
-        Ordered {
-            at,
-            bucket,
-            header_spam: (header & !SPAM_BIT) | spam,
-        }
+impl HeaderFolder {
+    fn new(header: u32, spam: bool) -> HeaderFolder {
+        HeaderFolder((header & !SPAM_BIT) | if spam { SPAM_BIT } else { 0 })
     }
 
     /// Index into [`MessageLog::headers`].
-    pub fn header(&self) -> u32 {
-        self.header_spam & !SPAM_BIT
+    pub fn header(self) -> u32 {
+        self.0 & !SPAM_BIT
     }
 
     /// Filed in the SPAM folder.
-    pub fn spam(&self) -> bool {
-        self.header_spam & SPAM_BIT != 0
+    pub fn spam(self) -> bool {
+        self.0 & SPAM_BIT != 0
     }
 }
 
@@ -210,22 +209,10 @@ struct Bucket {
 /// conversation-day in time order: 8 bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Run {
-    /// As [`Ordered`]'s: the header, and the SPAM folder in the top bit.
-    header_spam: u32,
+    /// Their header and folder.
+    pub from: HeaderFolder,
     /// How many messages.
     pub count: u32,
-}
-
-impl Run {
-    /// Index into [`MessageLog::headers`].
-    pub fn header(&self) -> u32 {
-        self.header_spam & !SPAM_BIT
-    }
-
-    /// Filed in the SPAM folder.
-    pub fn spam(&self) -> bool {
-        self.header_spam & SPAM_BIT != 0
-    }
 }
 
 /// A conversation-day's personal messages in time order (see
@@ -375,7 +362,11 @@ impl MessageLog {
             return;
         }
         bucket.len += 1;
-        self.ordered.push(Ordered::new(b, h, spam, (time, m.line)));
+        self.ordered.push(Ordered {
+            at: (time, m.line),
+            bucket: b,
+            from: HeaderFolder::new(h, spam),
+        });
     }
 
     /// Sorts what was read for the look-ups of [`MessageLog::cells_of`] and
@@ -445,11 +436,11 @@ impl MessageLog {
                 for o in messages {
                     let open = runs.len() > first;
                     match runs.last_mut() {
-                        Some(run) if open && run.header_spam == o.header_spam => {
+                        Some(run) if open && run.from == o.from => {
                             run.count += 1;
                         }
                         _ => runs.push(Run {
-                            header_spam: o.header_spam,
+                            from: o.from,
                             count: 1,
                         }),
                     }
@@ -753,7 +744,7 @@ mod tests {
         let (DayOrder::Runs(runs), false) = log.ordered_on(1, day) else {
             panic!("runs, none left out");
         };
-        let runs: Vec<(u32, u32)> = runs.iter().map(|r| (r.header(), r.count)).collect();
+        let runs: Vec<(u32, u32)> = runs.iter().map(|r| (r.from.header(), r.count)).collect();
         assert_eq!(runs, [(0, 1), (1, 1), (0, 2)]);
     }
 
