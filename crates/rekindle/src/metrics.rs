@@ -43,7 +43,6 @@ use crate::error::{Error, Result};
 use crate::identity::PersonId;
 use crate::ledger::Effects;
 use crate::network::{InteractionKind, Network, Tie, day_date, day_number};
-use crate::strings::FastMap;
 
 /// Messages less than this many days apart are one period of activity.
 pub const PERIOD_GAP_DAYS: i32 = 7;
@@ -292,14 +291,14 @@ fn people_frame(network: &Network) -> PolarsResult<DataFrame> {
             .map(|id| counts.get(&(*id, key)).copied().unwrap_or(0))
             .collect()
     };
-    let activities = activities(&network.interactions);
-    let of = |id: &u32| activities.get(id).copied().unwrap_or_default();
-    let column = |f: fn(&Activity) -> u32| ids.iter().map(|id| f(&of(id))).collect::<Vec<u32>>();
-    let day = |f: fn(&Activity) -> Option<i32>| {
-        ids.iter()
-            .map(|id| f(&of(id)))
-            .collect::<Vec<Option<i32>>>()
-    };
+    // Each person's activity, looked up once, in the rows' order.
+    let activities = activities(&network.interactions, network.people.len());
+    let rows: Vec<Activity> = ids
+        .iter()
+        .map(|&id| activities.get(id as usize).copied().unwrap_or_default())
+        .collect();
+    let column = |f: fn(&Activity) -> u32| rows.iter().map(f).collect::<Vec<u32>>();
+    let day = |f: fn(&Activity) -> Option<i32>| rows.iter().map(f).collect::<Vec<Option<i32>>>();
     df!(
         "person_id" => &ids,
         "messages_sent" => column(|a| a.sent),
@@ -312,7 +311,7 @@ fn people_frame(network: &Network) -> PolarsResult<DataFrame> {
         "last_received" => day(|a| a.last_received),
         "active_months" => column(|a| a.active_months),
         "active_periods" => column(|a| a.periods),
-        "typical_gap_days" => ids.iter().map(|id| of(id).typical_gap).collect::<Vec<Option<f64>>>(),
+        "typical_gap_days" => rows.iter().map(|a| a.typical_gap).collect::<Vec<Option<f64>>>(),
         "name" => names,
         "profile_url" => urls,
         "company" => companies,
@@ -349,12 +348,18 @@ struct Activity {
     typical_gap: Option<f64>,
 }
 
-/// Each person's [`Activity`], in one pass over the interactions, which
-/// come sorted by person and day: the distinct days of direct messages
-/// start a new period after a gap of more than [`PERIOD_GAP_DAYS`].
-fn activities(interactions: &crate::network::Interactions) -> FastMap<u32, Activity> {
+/// Each person's [`Activity`], indexed by person id (of `people`), in one
+/// pass over the interactions, which come sorted by person and day: the
+/// distinct days of direct messages start a new period after a gap of more
+/// than [`PERIOD_GAP_DAYS`].
+fn activities(interactions: &crate::network::Interactions, people: usize) -> Vec<Activity> {
     debug_assert!((interactions.person.iter().zip(&interactions.day)).is_sorted_by(|a, b| a <= b));
-    let mut out = FastMap::default();
+    let mut out = vec![Activity::default(); people];
+    let mut keep = |person: u32, activity: Activity| {
+        if let Some(slot) = out.get_mut(person as usize) {
+            *slot = activity;
+        }
+    };
     let mut current: Option<(u32, Activity)> = None;
     let (mut last_day, mut last_start, mut last_month) = (i32::MIN, 0, None);
     let mut gaps: Vec<i32> = Vec::new();
@@ -364,7 +369,7 @@ fn activities(interactions: &crate::network::Interactions) -> FastMap<u32, Activ
         if current.is_none_or(|(p, _)| p != person) {
             if let Some((p, mut activity)) = current.take() {
                 activity.typical_gap = median(&mut gaps);
-                out.insert(p, activity);
+                keep(p, activity);
             }
             gaps.clear();
             last_month = None;
@@ -409,7 +414,7 @@ fn activities(interactions: &crate::network::Interactions) -> FastMap<u32, Activ
     }
     if let Some((p, mut activity)) = current {
         activity.typical_gap = median(&mut gaps);
-        out.insert(p, activity);
+        keep(p, activity);
     }
     out
 }
@@ -709,8 +714,8 @@ mod tests {
             kind: rows.iter().map(|r| r.2).collect(),
             count: vec![1; rows.len()],
         };
-        let all = activities(&interactions);
-        let rhythm = |p: u32| all.get(&p).map(|a| (a.periods, a.typical_gap));
+        let all = activities(&interactions, 6);
+        let rhythm = |p: usize| all.get(p).map(|a| (a.periods, a.typical_gap));
         // Starts 0, 20 (27 is within a week of 20, the group day 10 does
         // not count) and 60: gaps 20 and 40, median 30.
         assert_eq!(rhythm(1), Some((3, Some(30.0))));
@@ -721,7 +726,7 @@ mod tests {
         // Starts 0, 10, 40: gaps 10 and 30.
         assert_eq!(rhythm(4), Some((3, Some(20.0))));
         // The sums and days, as polars grouped them before.
-        let one = all[&1];
+        let one = all[1];
         assert_eq!(
             (one.sent, one.received, one.group_sent, one.group_received),
             (3, 3, 1, 0)
@@ -731,13 +736,14 @@ mod tests {
         // Direct days 0, 3, 20, 27 (January 1970) and 60 (2 March); the group
         // day 10 does not count.
         assert_eq!(one.active_months, 2);
-        let two = all[&2];
+        let two = all[2];
         assert_eq!(
             (two.group_received, two.active_months, two.last_sent),
             (1, 0, None)
         );
         assert_eq!((two.first, two.last), (Some(5), Some(5)));
-        assert!(!all.contains_key(&5));
+        // Nobody else has any.
+        assert_eq!(all[5], Activity::default());
         assert_eq!(median(&mut [9, 5, 100]), Some(9.0));
         assert_eq!(median(&mut []), None);
     }
