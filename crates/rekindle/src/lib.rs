@@ -37,6 +37,7 @@ mod error;
 mod export;
 pub mod frames;
 mod graph_formats;
+mod grouping;
 mod identity;
 mod index_table;
 mod keys;

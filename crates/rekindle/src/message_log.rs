@@ -22,6 +22,7 @@
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
+use crate::grouping::sort_grouped;
 use crate::index_table::IndexTable;
 use crate::parse::Direction;
 use crate::parse::messages::{Folder, Message, MessageKind};
@@ -87,60 +88,6 @@ impl MessageCell {
     /// When the last of them was sent.
     pub fn last_at(&self) -> NaiveDateTime {
         self.day.and_time(self.last.0)
-    }
-}
-
-/// Sorts `items` by `(group, order)`, keys that no two items share.
-///
-/// Groups are small numbers (a header's or a conversation-day's index), so
-/// the items are first put in their groups' ranges by counting, in linear
-/// time, and then each group is put right alone. Files keep a
-/// conversation's rows together, mostly newest first: then the groups are
-/// in order already and each one is reversed, in linear time too.
-fn sort_grouped<T, O: Ord>(items: &mut [T], group: impl Fn(&T) -> u32, order: impl Fn(&T) -> O) {
-    if !items.is_sorted_by_key(&group) {
-        place_by_group(items, &group);
-    }
-    for run in items.chunk_by_mut(|a, b| group(a) == group(b)) {
-        if run.is_sorted_by_key(&order) {
-            continue;
-        }
-        if run.is_sorted_by(|a, b| order(a) > order(b)) {
-            run.reverse();
-        } else {
-            run.sort_unstable_by_key(&order);
-        }
-    }
-}
-
-/// Puts each item in its group's range, groups in order: an in-place
-/// counting sort, in which every swap puts at least one item in place.
-fn place_by_group<T>(items: &mut [T], group: impl Fn(&T) -> u32) {
-    let groups = items
-        .iter()
-        .map(|i| group(i) as usize + 1)
-        .max()
-        .unwrap_or(0);
-    // Where each group's range starts (then: its next free place), and ends.
-    let mut next = vec![0u32; groups + 1];
-    for item in items.iter() {
-        next[group(item) as usize + 1] += 1;
-    }
-    for g in 1..=groups {
-        next[g] += next[g - 1];
-    }
-    let ends = next[1..].to_vec();
-    for g in 0..groups {
-        while next[g] < ends[g] {
-            let at = next[g] as usize;
-            let belongs = group(&items[at]) as usize;
-            if belongs == g {
-                next[g] += 1;
-            } else {
-                items.swap(at, next[belongs] as usize);
-                next[belongs] += 1;
-            }
-        }
     }
 }
 
@@ -590,41 +537,6 @@ mod tests {
     use crate::warnings::Warnings;
 
     const HEADER: &str = "CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,CONTENT,FOLDER,IS MESSAGE DRAFT";
-
-    #[test]
-    fn grouped_sorting_sorts_as_the_whole_sort_does() {
-        // (group, order) pairs: groups in order with each reversed, in
-        // order, or mixed; and groups out of order.
-        let cases: [&[(u32, u32)]; 5] = [
-            &[(0, 9), (0, 5), (0, 1), (1, 4), (2, 8), (2, 3)],
-            &[(0, 1), (0, 5), (1, 2), (1, 3)],
-            &[(0, 5), (0, 1), (0, 9), (3, 2), (3, 1)],
-            &[(1, 1), (0, 2), (1, 0), (0, 1)],
-            &[],
-        ];
-        for case in cases {
-            let mut grouped = case.to_vec();
-            sort_grouped(&mut grouped, |p| p.0, |p| p.1);
-            let mut whole = case.to_vec();
-            whole.sort_unstable();
-            assert_eq!(grouped, whole, "{case:?}");
-        }
-        // Many groups in no order (a fixed xorshift), as a file of
-        // interleaved conversations gives them.
-        let mut state = 0x2545_f491_4f6c_dd1d_u64;
-        let mut pairs: Vec<(u32, u32)> = (0..5_000u32)
-            .map(|i| {
-                state ^= state << 13;
-                state ^= state >> 7;
-                state ^= state << 17;
-                ((state % 300) as u32, i * 7 % 5_000)
-            })
-            .collect();
-        let mut whole = pairs.clone();
-        whole.sort_unstable();
-        sort_grouped(&mut pairs, |p| p.0, |p| p.1);
-        assert_eq!(pairs, whole);
-    }
 
     /// Reads `rows` (under the header) into `log` and seals it; the warnings.
     fn fold(log: &mut MessageLog, strings: &mut Strings, rows: &[String]) -> Vec<String> {

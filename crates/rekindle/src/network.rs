@@ -1,7 +1,7 @@
 //! [`Network`]: the relationship graph (petgraph), people as nodes and every
 //! kind of tie as an edge, plus the dated interactions the metrics need.
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use petgraph::graph::{DiGraph, NodeIndex};
 
 use crate::conversations::{self, Conversation, ConversationDay};
@@ -131,9 +131,15 @@ pub struct Interactions {
 
 impl Interactions {
     /// Builds the columns from (person, day, kind) events, each with how
-    /// many messages it stands for, in any order.
+    /// many messages it stands for, in any order: put in their persons'
+    /// ranges by counting, then each person's few sorted by day and kind.
+    /// Events of one key are summed, so their order does not matter.
     fn from_events(mut events: Vec<(u64, u32)>) -> Interactions {
-        events.sort_unstable_by_key(|&(key, _)| key);
+        if u32::try_from(events.len()).is_ok() {
+            crate::grouping::sort_grouped(&mut events, |&(key, _)| (key >> 33) as u32, |e| e.0);
+        } else {
+            events.sort_unstable_by_key(|&(key, _)| key);
+        }
         let mut out = Interactions::default();
         for (key, n) in events {
             let (person, day, kind) = unpack(key);
@@ -164,6 +170,22 @@ impl Interactions {
     }
 }
 
+/// How many (person, day, kind) events the conversations give, so that
+/// their vector is allocated once: at 1M messages it is the largest one
+/// the network builds, and doubling would leave up to half of it unused.
+fn event_count(conversations: &[Conversation], as_of: NaiveDate) -> usize {
+    let counted = |c: &&Conversation| !c.is_sponsored();
+    (conversations.iter().filter(counted))
+        .flat_map(|c| c.activity.iter().map(move |a| (c, a)))
+        .filter(|(_, a)| a.kind == MessageKind::Personal && a.day <= as_of)
+        .map(|(c, a)| match a.sender {
+            Who::Owner => c.participants.len(),
+            Who::Person(_) => 1,
+            Who::Unknown => 0,
+        })
+        .sum()
+}
+
 /// Days are offset so that any date since year 0 packs as a positive number.
 const DAY_OFFSET: i64 = 1 << 30;
 
@@ -186,8 +208,12 @@ fn unpack(key: u64) -> (u32, i32, InteractionKind) {
 
 /// Days since 1970-01-01.
 pub fn day_number(date: NaiveDate) -> i32 {
-    (date - NaiveDate::default()).num_days() as i32
+    // What `(date - 1970-01-01).num_days()` gives, without a Duration.
+    date.num_days_from_ce() - EPOCH_DAYS_FROM_CE
 }
+
+/// Days from 0001-01-01 (day 1) to 1970-01-01.
+const EPOCH_DAYS_FROM_CE: i32 = 719_163;
 
 /// The date of a day number.
 pub fn day_date(day: i32) -> NaiveDate {
@@ -399,7 +425,8 @@ impl Network {
         }
 
         // Messages: direct counts per person, shared groups per pair.
-        let mut events: Vec<(u64, u32)> = Vec::new();
+        let expected_events = event_count(&conversations, as_of);
+        let mut events: Vec<(u64, u32)> = Vec::with_capacity(expected_events);
         let mut direct: HashMap<PersonId, (u32, u32, NaiveDateTime, NaiveDateTime)> =
             HashMap::default();
         let mut shared: HashMap<(PersonId, PersonId), u32> = HashMap::default();
@@ -458,6 +485,7 @@ impl Network {
                 }
             }
         }
+        debug_assert_eq!(events.len(), expected_events);
         let mut direct: Vec<_> = direct.into_iter().collect();
         direct.sort_by_key(|(p, _)| *p);
         for (p, (sent, received, first, last)) in direct {
@@ -580,4 +608,56 @@ fn count_direct(
     }
     entry.2 = entry.2.min(a.first);
     entry.3 = entry.3.max(a.last);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn day_numbers_count_days_from_1970_as_a_duration_does() {
+        let epoch = NaiveDate::default();
+        let mut day = Some(NaiveDate::MIN);
+        while let Some(d) = day {
+            assert_eq!(day_number(d), (d - epoch).num_days() as i32, "{d}");
+            day = d.checked_add_signed(chrono::Duration::days(997));
+        }
+        assert_eq!(
+            day_number(NaiveDate::MAX),
+            (NaiveDate::MAX - epoch).num_days() as i32
+        );
+        assert_eq!(day_number(epoch), 0);
+        assert_eq!(day_date(day_number(NaiveDate::MIN)), NaiveDate::MIN);
+    }
+
+    #[test]
+    fn events_are_summed_per_person_day_and_kind_in_order() {
+        use InteractionKind::*;
+        let day = |d: u32| NaiveDate::from_ymd_opt(2024, 1, d).unwrap();
+        let p = PersonId;
+        // Interleaved people, days and kinds, with repeated keys.
+        let events = vec![
+            (pack(p(3), day(2), DirectSent), 1),
+            (pack(p(1), day(5), GroupReceived), 2),
+            (pack(p(3), day(1), DirectReceived), 4),
+            (pack(p(1), day(5), GroupReceived), 8),
+            (pack(p(2), day(9), DirectSent), 16),
+            (pack(p(3), day(2), DirectSent), 32),
+            (pack(p(1), day(4), DirectSent), 64),
+        ];
+        let i = Interactions::from_events(events);
+        let rows: Vec<_> = (0..i.len())
+            .map(|r| (i.person[r], day_date(i.day[r]), i.kind[r], i.count[r]))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                (1, day(4), DirectSent, 64),
+                (1, day(5), GroupReceived, 10),
+                (2, day(9), DirectSent, 16),
+                (3, day(1), DirectReceived, 4),
+                (3, day(2), DirectSent, 33),
+            ]
+        );
+    }
 }
