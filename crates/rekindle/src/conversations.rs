@@ -302,7 +302,11 @@ pub(crate) fn assemble(
                 (h, sender_of.get(&key).copied().unwrap_or(Who::Unknown))
             })
             .collect();
-        let mut activity: HashMap<(NaiveDate, Who, u8), ConversationDay> = HashMap::default();
+        // One day per (day, sender, kind): each header's cells come sorted by
+        // day and kind, so the stable sort mostly merges sorted runs, and
+        // cells of one key (spam and not) end up side by side to be summed.
+        let cells: usize = group.headers.iter().map(|&h| log.cells_of(h).len()).sum();
+        let mut activity: Vec<ConversationDay> = Vec::with_capacity(cells);
         for &h in &group.headers {
             for c in log.cells_of(h).iter().filter(kept) {
                 let sender = if c.kind == MessageKind::Sponsored {
@@ -310,25 +314,30 @@ pub(crate) fn assemble(
                 } else {
                     who_of[&h]
                 };
-                let a = activity
-                    .entry((c.day, sender, c.kind as u8))
-                    .or_insert(ConversationDay {
-                        day: c.day,
-                        sender,
-                        kind: c.kind,
-                        count: 0,
-                        first: c.first_at(),
-                        last: c.last_at(),
-                    });
-                a.count += c.count;
-                a.first = a.first.min(c.first_at());
-                a.last = a.last.max(c.last_at());
+                activity.push(ConversationDay {
+                    day: c.day,
+                    sender,
+                    kind: c.kind,
+                    count: c.count,
+                    first: c.first_at(),
+                    last: c.last_at(),
+                });
             }
         }
-        conversation.activity = activity.into_values().collect();
-        conversation
-            .activity
-            .sort_unstable_by_key(|a| (a.day, a.sender, a.kind as u8));
+        let key = |a: &ConversationDay| (a.day, a.sender, a.kind as u8);
+        activity.sort_by_key(key);
+        activity.dedup_by(|later, kept| {
+            let same = key(later) == key(kept);
+            if same {
+                kept.count += later.count;
+                kept.first = kept.first.min(later.first);
+                kept.last = kept.last.max(later.last);
+            }
+            same
+        });
+        // Kept as long as the network: no room left over.
+        activity.shrink_to_fit();
+        conversation.activity = activity;
         let personal = Personal {
             log,
             headers: &group.headers,
