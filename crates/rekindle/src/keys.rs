@@ -129,17 +129,22 @@ pub fn split_profile_urls(cell: &str) -> Vec<String> {
 /// The key names are compared by: lowercase, single spaces, trimmed.
 pub fn name_key(name: &str) -> String {
     if name.is_ascii() {
-        // Nearly every name: one pass, one allocation.
-        let mut key = String::with_capacity(name.len());
-        for word in name.split_whitespace() {
-            if !key.is_empty() {
-                key.push(' ');
+        // Nearly every name: one pass over its bytes, one allocation. The
+        // ASCII whitespace of `char::is_whitespace` includes the vertical tab.
+        let mut key = Vec::with_capacity(name.len());
+        let mut gap = false;
+        for &b in name.as_bytes() {
+            if b.is_ascii_whitespace() || b == 0x0b {
+                gap = !key.is_empty();
+                continue;
             }
-            let start = key.len();
-            key.push_str(word);
-            key[start..].make_ascii_lowercase();
+            if gap {
+                key.push(b' ');
+                gap = false;
+            }
+            key.push(b.to_ascii_lowercase());
         }
-        return key;
+        return String::from_utf8(key).unwrap_or_else(|_| any_name_key(name));
     }
     any_name_key(name)
 }
@@ -259,6 +264,20 @@ mod tests {
             assert_eq!(name_key(name), any_name_key(name), "{name:?}");
         }
         assert_eq!(name_key("  Jane   DOE "), "jane doe");
+        // Every mix of a few ASCII bytes, whitespace of each kind among them.
+        let bytes = [
+            b' ', b'\t', b'\n', 0x0b, 0x0c, b'\r', b'A', b'z', b'-', 0x1f,
+        ];
+        for n in 0..=4u32 {
+            for mut i in 0..bytes.len().pow(n) {
+                let mut name = String::new();
+                for _ in 0..n {
+                    name.push(char::from(bytes[i % bytes.len()]));
+                    i /= bytes.len();
+                }
+                assert_eq!(name_key(&name), any_name_key(&name), "{name:?}");
+            }
+        }
     }
 
     #[test]
