@@ -89,11 +89,16 @@ fn ascii_profile_url(s: &str) -> Option<String> {
 
 /// The clickable form of a normalised profile URL key.
 pub fn profile_link(key: &str) -> String {
-    if key.starts_with("linkedin.com/") {
-        format!("https://www.{key}")
+    // Not `format!`: this runs for every person of the graph.
+    let scheme = if key.starts_with("linkedin.com/") {
+        "https://www."
     } else {
-        format!("https://{key}")
-    }
+        "https://"
+    };
+    let mut link = String::with_capacity(scheme.len() + key.len());
+    link.push_str(scheme);
+    link.push_str(key);
+    link
 }
 
 fn percent_decode(s: &str) -> String {
@@ -233,6 +238,7 @@ mod tests {
             profile_link("linkedin.com/in/x"),
             "https://www.linkedin.com/in/x"
         );
+        assert_eq!(profile_link("example.org/in/x"), "https://example.org/in/x");
     }
 
     #[test]
