@@ -259,18 +259,19 @@ fn compute_scoring(
     let mut exact = Vec::with_capacity(ids.len());
     let rows = people()
         .map(|id| {
-            let scores = computed
-                .next_if(|s| s.person_id == id.0)
-                .unwrap_or_else(|| Scores::quiet(id.0));
-            if ids.binary_search(&id.0).is_ok() {
-                exact.push(Exact {
-                    person_id: id.0,
-                    reciprocity: scores.reciprocity,
-                    depth: scores.depth,
-                    overdue: scores.overdue,
-                    neglect: scores.neglect,
-                });
-            }
+            let scores = match computed.next_if(|s| s.person_id == id.0) {
+                Some(scored) => {
+                    exact.push(Exact {
+                        person_id: id.0,
+                        reciprocity: scored.reciprocity,
+                        depth: scored.depth,
+                        overdue: scored.overdue,
+                        neglect: scored.neglect,
+                    });
+                    scored
+                }
+                None => Scores::quiet(id.0),
+            };
             let of = inputs.get(id.0 as usize).copied().unwrap_or_default();
             row(network, id, &of, scores)
         })
