@@ -140,21 +140,29 @@ impl Interactions {
         } else {
             events.sort_unstable_by_key(|&(key, _)| key);
         }
-        let mut out = Interactions::default();
+        // Events of one key summed in place, so that the columns are
+        // allocated once at their length: grown by doubling, four columns
+        // of a million rows would leave up to half their room unused.
+        events.dedup_by(|later, kept| {
+            let same = later.0 == kept.0;
+            if same {
+                kept.1 += later.1;
+            }
+            same
+        });
+        let rows = events.len();
+        let mut out = Interactions {
+            person: Vec::with_capacity(rows),
+            day: Vec::with_capacity(rows),
+            kind: Vec::with_capacity(rows),
+            count: Vec::with_capacity(rows),
+        };
         for (key, n) in events {
             let (person, day, kind) = unpack(key);
-            let same = out.person.last() == Some(&person)
-                && out.day.last() == Some(&day)
-                && out.kind.last() == Some(&kind);
-            match out.count.last_mut() {
-                Some(count) if same => *count += n,
-                _ => {
-                    out.person.push(person);
-                    out.day.push(day);
-                    out.kind.push(kind);
-                    out.count.push(n);
-                }
-            }
+            out.person.push(person);
+            out.day.push(day);
+            out.kind.push(kind);
+            out.count.push(n);
         }
         out
     }
@@ -658,6 +666,27 @@ mod tests {
                 (3, day(1), DirectReceived, 4),
                 (3, day(2), DirectSent, 33),
             ]
+        );
+        // Each column is allocated at its length, not grown by doubling
+        // (1,025 rows would take room for 2,048).
+        let events = (0..1025u32)
+            .map(|d| {
+                (
+                    pack(p(1), day(1) + chrono::Days::new(d.into()), DirectSent),
+                    1,
+                )
+            })
+            .collect();
+        let i = Interactions::from_events(events);
+        assert_eq!(i.len(), 1025);
+        assert_eq!(
+            [
+                i.person.capacity(),
+                i.day.capacity(),
+                i.kind.capacity(),
+                i.count.capacity()
+            ],
+            [1025; 4]
         );
     }
 }
