@@ -178,19 +178,31 @@ impl Interactions {
     }
 }
 
+/// Whether a conversation-day counts as interactions: personal messages
+/// up to the as-of day.
+fn is_interaction(a: &ConversationDay, as_of: NaiveDate) -> bool {
+    a.kind == MessageKind::Personal && a.day <= as_of
+}
+
+/// Whom a conversation-day's messages are interactions with: every other
+/// participant for the owner's, the sender for anyone else's, nobody for an
+/// unknown sender's.
+fn with_whom<'a>(c: &'a Conversation, a: &'a ConversationDay) -> &'a [PersonId] {
+    match &a.sender {
+        Who::Owner => &c.participants,
+        Who::Person(p) => std::slice::from_ref(p),
+        Who::Unknown => &[],
+    }
+}
+
 /// How many (person, day, kind) events the conversations give, so that
 /// their vector is allocated once: at 1M messages it is the largest one
 /// the network builds, and doubling would leave up to half of it unused.
 fn event_count(conversations: &[Conversation], as_of: NaiveDate) -> usize {
-    let counted = |c: &&Conversation| !c.is_sponsored();
-    (conversations.iter().filter(counted))
+    (conversations.iter().filter(|c| !c.is_sponsored()))
         .flat_map(|c| c.activity.iter().map(move |a| (c, a)))
-        .filter(|(_, a)| a.kind == MessageKind::Personal && a.day <= as_of)
-        .map(|(c, a)| match a.sender {
-            Who::Owner => c.participants.len(),
-            Who::Person(_) => 1,
-            Who::Unknown => 0,
-        })
+        .filter(|(_, a)| is_interaction(a, as_of))
+        .map(|(c, a)| with_whom(c, a).len())
         .sum()
 }
 
@@ -465,31 +477,19 @@ impl Network {
                     }
                 }
             }
-            for a in &c.activity {
-                if a.kind != MessageKind::Personal || a.day > as_of {
-                    continue;
-                }
-                let n = a.count;
-                match (a.sender, group) {
-                    (Who::Owner, false) => {
-                        for &p in &c.participants {
-                            events.push((pack(p, a.day, InteractionKind::DirectSent), n));
-                            count_direct(&mut direct, p, a, true);
-                        }
+            for a in c.activity.iter().filter(|a| is_interaction(a, as_of)) {
+                let sent = a.sender == Who::Owner;
+                let kind = match (sent, group) {
+                    (true, false) => InteractionKind::DirectSent,
+                    (false, false) => InteractionKind::DirectReceived,
+                    (true, true) => InteractionKind::GroupSent,
+                    (false, true) => InteractionKind::GroupReceived,
+                };
+                for &p in with_whom(c, a) {
+                    events.push((pack(p, a.day, kind), a.count));
+                    if !group {
+                        count_direct(&mut direct, p, a, sent);
                     }
-                    (Who::Person(p), false) => {
-                        events.push((pack(p, a.day, InteractionKind::DirectReceived), n));
-                        count_direct(&mut direct, p, a, false);
-                    }
-                    (Who::Owner, true) => {
-                        for &p in &c.participants {
-                            events.push((pack(p, a.day, InteractionKind::GroupSent), n));
-                        }
-                    }
-                    (Who::Person(p), true) => {
-                        events.push((pack(p, a.day, InteractionKind::GroupReceived), n));
-                    }
-                    (Who::Unknown, _) => {}
                 }
             }
         }
