@@ -161,6 +161,18 @@ struct Exact {
     neglect: f64,
 }
 
+impl Exact {
+    fn of(s: &Scores) -> Exact {
+        Exact {
+            person_id: s.person_id,
+            reciprocity: s.reciprocity,
+            depth: s.depth,
+            overdue: s.overdue,
+            neglect: s.neglect,
+        }
+    }
+}
+
 impl Metrics {
     /// The row of one person.
     pub fn get(&self, id: PersonId) -> Option<&PersonMetrics> {
@@ -239,9 +251,10 @@ fn compute_scoring(
     scored: impl Fn(PersonId, &Inputs) -> bool,
 ) -> Result<Metrics> {
     let inputs = activity::inputs(network);
+    let input_of = |id: PersonId| inputs.get(id.index()).copied().unwrap_or_default();
     let people = || network.people.iter().skip(1).map(|(id, _)| id);
     let ids: Vec<u32> = people()
-        .filter(|&id| scored(id, &inputs.get(id.0 as usize).copied().unwrap_or_default()))
+        .filter(|&id| scored(id, &input_of(id)))
         .map(|id| id.0)
         .collect();
     let as_of = day_number(network.as_of);
@@ -261,19 +274,12 @@ fn compute_scoring(
         .map(|id| {
             let scores = match computed.next_if(|s| s.person_id == id.0) {
                 Some(scored) => {
-                    exact.push(Exact {
-                        person_id: id.0,
-                        reciprocity: scored.reciprocity,
-                        depth: scored.depth,
-                        overdue: scored.overdue,
-                        neglect: scored.neglect,
-                    });
+                    exact.push(Exact::of(&scored));
                     scored
                 }
                 None => Scores::quiet(id.0),
             };
-            let of = inputs.get(id.0 as usize).copied().unwrap_or_default();
-            row(network, id, &of, scores)
+            row(network, id, &input_of(id), scores)
         })
         .collect();
     Ok(Metrics { rows, exact })

@@ -12,8 +12,10 @@ use crate::identity::PersonId;
 use crate::ledger::Effects;
 use crate::network::day_number;
 
-/// One person's scores, exact (the typed rows round them).
-#[derive(Debug, Clone, PartialEq)]
+/// One person's scores, exact (the typed rows round them). The default is
+/// a quiet person's: never an interaction, so nothing since, no depth,
+/// nothing overdue (see [`Scores::quiet`]).
+#[derive(Debug, Clone, Default, PartialEq)]
 pub(super) struct Scores {
     pub person_id: u32,
     /// Day numbers: the last interaction, a ledger touch counted.
@@ -31,22 +33,11 @@ pub(super) struct Scores {
 }
 
 impl Scores {
-    /// The scores of a person with no [`Inputs`] and no ledger entry: never
-    /// an interaction, so nothing since, no depth, nothing overdue.
+    /// The scores of a person with no [`Inputs`] and no ledger entry.
     pub fn quiet(person_id: u32) -> Scores {
         Scores {
             person_id,
-            last_interaction: None,
-            days_since_last_interaction: None,
-            reciprocity: 0.0,
-            depth: 0.0,
-            overdue: None,
-            in_touch: false,
-            neglect: 0.0,
-            ledger_touch: None,
-            cadence_days: None,
-            snoozed_until: None,
-            ignored: false,
+            ..Scores::default()
         }
     }
 }
