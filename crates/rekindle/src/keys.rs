@@ -134,12 +134,11 @@ pub fn split_profile_urls(cell: &str) -> Vec<String> {
 /// The key names are compared by: lowercase, single spaces, trimmed.
 pub fn name_key(name: &str) -> String {
     if name.is_ascii() {
-        // Nearly every name: one pass over its bytes, one allocation. The
-        // ASCII whitespace of `char::is_whitespace` includes the vertical tab.
+        // Nearly every name: one pass over its bytes, one allocation.
         let mut key = Vec::with_capacity(name.len());
         let mut gap = false;
         for &b in name.as_bytes() {
-            if b.is_ascii_whitespace() || b == 0x0b {
+            if char::from(b).is_whitespace() {
                 gap = !key.is_empty();
                 continue;
             }
