@@ -6,6 +6,7 @@
 
 use crate::error::Warning;
 use crate::export::Export;
+use crate::index_table::IndexTable;
 use crate::keys::{LINKEDIN_MEMBER, name_key, url_list};
 use crate::message_log::MessageHeader;
 use crate::parse::Direction;
@@ -87,14 +88,46 @@ pub enum Who {
 #[derive(Debug, Clone, Default)]
 pub struct People {
     persons: Vec<Person>,
-    by_url: HashMap<String, PersonId>,
-    by_name: HashMap<String, Vec<PersonId>>,
+    /// Everyone with a profile URL, by it: the key is read from the person,
+    /// not stored twice.
+    by_url: IndexTable,
+    by_name: HashMap<String, Named>,
     /// Name-only placeholders for names that match several people.
     ambiguous: HashMap<String, PersonId>,
     owner_name_key: Option<String>,
 }
 
+/// The people one name key belongs to: the first, and how many. A name is
+/// only ever told to be one person or several, so the rest need no list.
+#[derive(Debug, Clone, Copy)]
+struct Named {
+    first: PersonId,
+    count: u32,
+}
+
+/// The URL key a person is found by in [`People`]'s URL index (only people
+/// with one are in it).
+fn url_key(person: &Person) -> &str {
+    person.profile_url.as_deref().unwrap_or_default()
+}
+
 impl People {
+    /// The person with profile URL key `url`, if anyone has it.
+    fn by_url(&self, url: &str) -> Option<PersonId> {
+        self.by_url.find(&self.persons, url_key, url).map(PersonId)
+    }
+
+    /// Records `id` under name key `key`.
+    fn name(&mut self, key: String, id: PersonId) {
+        self.by_name
+            .entry(key)
+            .and_modify(|n| n.count += 1)
+            .or_insert(Named {
+                first: id,
+                count: 1,
+            });
+    }
+
     /// Renames everyone with `pseudonym` and forgets every URL and name
     /// index, so nothing of the real names is left (see [`crate::redact`]).
     pub(crate) fn redact(&mut self, pseudonym: impl Fn(PersonId) -> String) {
@@ -102,7 +135,7 @@ impl People {
             person.name = pseudonym(PersonId(i as u32));
             person.profile_url = None;
         }
-        self.by_url.clear();
+        self.by_url = IndexTable::default();
         self.by_name.clear();
         self.ambiguous.clear();
         self.owner_name_key = None;
@@ -124,15 +157,18 @@ impl People {
             owner_name_key: owner.name.as_deref().map(name_key),
             ..People::default()
         };
-        people.persons.push(Person {
+        people.push(Person {
             name: owner.name.clone().unwrap_or_else(|| "(you)".into()),
             profile_url: owner.profile_url.clone(),
             connection: None,
         });
-        if let Some(url) = &owner.profile_url {
-            people.by_url.insert(url.clone(), PersonId::OWNER);
-        }
-        let urls_by_name = urls_by_name(export);
+        people.index_url(PersonId::OWNER);
+        // Only a connection without a URL asks which URL its name goes by.
+        let urls_by_name = if export.connections.iter().any(|c| c.profile_url.is_none()) {
+            urls_by_name(export)
+        } else {
+            HashMap::default()
+        };
         // Each connection's name and key, made once.
         let named: Vec<(String, String)> = export
             .connections
@@ -151,8 +187,7 @@ impl People {
                 *connections_by_name.entry(key.clone()).or_default() += 1;
             }
         }
-        people.persons.reserve(named.len());
-        people.by_url.reserve(named.len());
+        people.persons.reserve_exact(named.len());
         people.by_name.reserve(named.len());
         for (c, (name, key)) in export.connections.iter().zip(named) {
             if crate::dated::after(c.connected_on, until) {
@@ -164,7 +199,7 @@ impl People {
                 unique.then(|| urls[0].clone())
             });
             if let Some(url) = &url
-                && let Some(&id) = people.by_url.get(url)
+                && let Some(id) = people.by_url(url)
             {
                 let first = &people.persons[id.index()];
                 if name_key(&first.name) == key {
@@ -190,13 +225,12 @@ impl People {
                 let value = format!("{url}: {} / {name}", first.name);
                 warnings
                     .push(Warning::new("Connections.csv", Some(c.line), message).with_value(value));
-                let id = PersonId(u32::try_from(people.persons.len()).unwrap_or(u32::MAX));
-                people.by_name.entry(key).or_default().push(id);
-                people.persons.push(Person {
+                let id = people.push(Person {
                     name,
                     profile_url: None,
                     connection: Some(Connected::of(c)),
                 });
+                people.name(key, id);
                 continue;
             }
             people.add_keyed(name, key, url, Some(Connected::of(c)));
@@ -222,17 +256,35 @@ impl People {
         profile_url: Option<String>,
         connection: Option<Connected>,
     ) -> PersonId {
-        let id = PersonId(u32::try_from(self.persons.len()).unwrap_or(u32::MAX));
-        if let Some(url) = &profile_url {
-            self.by_url.insert(url.clone(), id);
-        }
-        self.by_name.entry(key).or_default().push(id);
-        self.persons.push(Person {
+        let id = self.push(Person {
             name,
             profile_url,
             connection,
         });
+        self.name(key, id);
+        self.index_url(id);
         id
+    }
+
+    /// Adds a person; their id. Past the connections, the people that
+    /// messages and other files add are mostly few: room grows by an eighth,
+    /// not doubled, so that 30,000 connections do not leave room for 30,000
+    /// more unused (3 MB).
+    fn push(&mut self, person: Person) -> PersonId {
+        let len = self.persons.len();
+        if len == self.persons.capacity() {
+            self.persons.reserve_exact((len / 8).max(16));
+        }
+        self.persons.push(person);
+        PersonId(u32::try_from(len).unwrap_or(u32::MAX))
+    }
+
+    /// Adds person `id`'s URL, if any, to the URL index. Callers look it up
+    /// first: a URL is never indexed twice.
+    fn index_url(&mut self, id: PersonId) {
+        if self.persons[id.index()].profile_url.is_some() {
+            self.by_url.insert(&self.persons, url_key, id.0);
+        }
     }
 
     /// Finds, or adds, the person a name and optional URL key refer to.
@@ -247,7 +299,7 @@ impl People {
     ) -> Who {
         let name = name.trim();
         if let Some(url) = url {
-            if let Some(&id) = self.by_url.get(url) {
+            if let Some(id) = self.by_url(url) {
                 return if id == PersonId::OWNER {
                     Who::Owner
                 } else {
@@ -271,22 +323,19 @@ impl People {
         if let Some(&id) = self.ambiguous.get(&key) {
             return Who::Person(id);
         }
-        let candidates = self.by_name.get(&key).map(Vec::as_slice).unwrap_or(&[]);
-        match candidates {
-            [] => Who::Person(self.add(name.to_string(), None, None)),
-            [one] => Who::Person(*one),
-            several => {
+        match self.by_name.get(&key).copied() {
+            None => Who::Person(self.add(name.to_string(), None, None)),
+            Some(Named { first, count: 1 }) => Who::Person(first),
+            Some(Named { count, .. }) => {
                 warnings.push(Warning::new(
                     file,
                     None,
                     format!(
-                        "{} people are named this and no profile URL tells which one is meant; kept apart as a separate person",
-                        several.len()
+                        "{count} people are named this and no profile URL tells which one is meant; kept apart as a separate person"
                     ),
                 )
                 .with_value(name));
-                let id = PersonId(u32::try_from(self.persons.len()).unwrap_or(u32::MAX));
-                self.persons.push(Person {
+                let id = self.push(Person {
                     name: name.to_string(),
                     profile_url: None,
                     connection: None,

@@ -45,6 +45,34 @@ impl IndexTable {
         }
     }
 
+    /// The position of the item of `items` whose key (`key_of`, borrowed
+    /// from the item) is `key`.
+    pub fn find<T, K: Hash + Eq + ?Sized>(
+        &self,
+        items: &[T],
+        key_of: impl Fn(&T) -> &K,
+        key: &K,
+    ) -> Option<u32> {
+        let hash = self.hasher.hash_one(key);
+        self.table
+            .find(hash, |&i| key_of(&items[i as usize]) == key)
+            .copied()
+    }
+
+    /// Records `items[at]`, whose key (borrowed, as for [`IndexTable::find`])
+    /// no recorded item has: the caller has looked it up.
+    pub fn insert<T, K: Hash + Eq + ?Sized>(
+        &mut self,
+        items: &[T],
+        key_of: impl Fn(&T) -> &K,
+        at: u32,
+    ) {
+        let hasher = &self.hasher;
+        let hash = hasher.hash_one(key_of(&items[at as usize]));
+        self.table
+            .insert_unique(hash, at, |&j| hasher.hash_one(key_of(&items[j as usize])));
+    }
+
     /// A table of every item of `items`, each key once.
     pub fn of<T, K: Hash + Eq>(items: &[T], key_of: impl Fn(&T) -> K) -> IndexTable {
         let mut index = IndexTable::default();
@@ -87,5 +115,21 @@ mod tests {
             Some(4_321)
         );
         assert_eq!(rebuilt.find_or_insert(&items, |item| item.0, &9_999), None);
+    }
+
+    #[test]
+    fn finds_items_inserted_by_position() {
+        let items: Vec<String> = (0..1_000).map(|n| format!("key-{n}")).collect();
+        let mut index = IndexTable::default();
+        for at in (0..items.len() as u32).rev() {
+            index.insert(&items, |s| s.as_str(), at);
+        }
+        for (at, item) in items.iter().enumerate() {
+            assert_eq!(
+                index.find(&items, |s| s.as_str(), item.as_str()),
+                Some(at as u32)
+            );
+        }
+        assert_eq!(index.find(&items, |s| s.as_str(), "key-1000"), None);
     }
 }
