@@ -186,7 +186,13 @@ pub struct MessageLog {
     ordered: Vec<Ordered>,
     runs: Vec<Run>,
     buckets: Vec<Bucket>,
+    /// While reading: each conversation-day's bucket.
     bucket_ids: FastMap<(Thread, NaiveDate), u32>,
+    /// Once sealed, buckets are sorted by thread and day: each thread's
+    /// range of them, and each bucket's day (a few bytes a bucket where the
+    /// map took 20 or more).
+    thread_buckets: FastMap<Thread, (u32, u32)>,
+    bucket_days: Vec<NaiveDate>,
     sealed: bool,
     /// The order of conversations with an id is kept as runs: no more rows.
     compacted: bool,
@@ -334,6 +340,10 @@ impl MessageLog {
         for i in 1..self.header_cells.len() {
             self.header_cells[i] += self.header_cells[i - 1];
         }
+        self.header_ids = FastMap::default();
+        self.cell_ids = IndexTable::default();
+        self.day_ids = FastMap::default();
+        self.sort_buckets();
         sort_grouped(&mut self.ordered, |o| o.bucket, |o| o.at);
         let mut start = 0;
         for (i, bucket) in self.buckets.iter_mut().enumerate() {
@@ -353,14 +363,38 @@ impl MessageLog {
         self.buckets.shrink_to_fit();
         self.headers.shrink_to_fit();
         self.header_rows.shrink_to_fit();
-        self.header_ids = FastMap::default();
-        self.cell_ids = IndexTable::default();
-        self.day_ids = FastMap::default();
         self.last_header = None;
         self.last_day = None;
         self.last_cell = None;
         self.last_bucket = None;
         self.sealed = true;
+    }
+
+    /// Sorts the buckets by thread and day, for [`MessageLog::ordered_on`]
+    /// to find by thread and binary search, and frees the map of them.
+    fn sort_buckets(&mut self) {
+        let mut keys: Vec<(Thread, NaiveDate, u32)> = std::mem::take(&mut self.bucket_ids)
+            .into_iter()
+            .map(|((thread, day), b)| (thread, day, b))
+            .collect();
+        keys.sort_unstable();
+        let mut new_index = vec![0u32; self.buckets.len()];
+        let mut buckets = Vec::with_capacity(keys.len());
+        self.bucket_days = Vec::with_capacity(keys.len());
+        self.thread_buckets = FastMap::default();
+        for (i, &(thread, day, b)) in (0u32..).zip(&keys) {
+            new_index[b as usize] = i;
+            buckets.push(self.buckets[b as usize]);
+            self.bucket_days.push(day);
+            self.thread_buckets
+                .entry(thread)
+                .and_modify(|(_, len)| *len += 1)
+                .or_insert((i, 1));
+        }
+        self.buckets = buckets;
+        for o in &mut self.ordered {
+            o.bucket = new_index[o.bucket as usize];
+        }
     }
 
     /// Keeps the order of each conversation with an id as its runs (see
@@ -412,6 +446,14 @@ impl MessageLog {
         self.header_ids = (0..).zip(&self.headers).map(|(i, h)| (*h, i)).collect();
         self.cell_ids = IndexTable::of(&self.cells, cell_key);
         self.day_ids = (0..).zip(&self.days).map(|(i, d)| (d.day, i)).collect();
+        for (&thread, &(start, len)) in &self.thread_buckets {
+            for b in start..start + len {
+                self.bucket_ids
+                    .insert((thread, self.bucket_days[b as usize]), b);
+            }
+        }
+        self.thread_buckets = FastMap::default();
+        self.bucket_days = Vec::new();
         self.sealed = false;
     }
 
@@ -470,8 +512,13 @@ impl MessageLog {
     pub(crate) fn ordered_on(&self, h: u32, day: NaiveDate) -> (DayOrder<'_>, bool) {
         debug_assert!(self.sealed);
         let thread = thread_of(&self.headers[h as usize]);
-        match self.bucket_ids.get(&(thread, day)) {
-            Some(&b) => {
+        let found = self.thread_buckets.get(&thread).and_then(|&(start, len)| {
+            let days = &self.bucket_days[start as usize..(start + len) as usize];
+            let at = days.binary_search(&day).ok()?;
+            Some(start + at as u32)
+        });
+        match found {
+            Some(b) => {
                 let bucket = self.buckets[b as usize];
                 let range = bucket.start as usize..(bucket.start + bucket.len) as usize;
                 let order = if self.compacted && bucket.by_id {
@@ -679,5 +726,42 @@ mod tests {
             panic!("messages");
         };
         assert_eq!(ordered.len(), 2);
+    }
+
+    #[test]
+    fn each_conversation_day_finds_its_own_messages_across_parts() {
+        // Three conversations over four days, the file newest first, then a
+        // second part that adds a day to one and a conversation of its own.
+        let at = |d: u32, h: u32| format!("2024-03-{d:02} {h:02}:00:00 UTC");
+        let first: Vec<String> = (1..=4)
+            .rev()
+            .flat_map(|d| (1..=3).map(move |c| (d, c)))
+            .map(|(d, c)| row(&format!("c{c}"), "Ada", "Avery", &at(d, c)))
+            .collect();
+        let (mut log, mut strings, _) = log_of(&first);
+        let second = [
+            row("c2", "Ada", "Avery", &at(9, 5)),
+            row("c4", "Ada", "Avery", &at(2, 7)),
+        ];
+        fold(&mut log, &mut strings, &second);
+        log.compact_order();
+        let runs_on = |h: u32, d: u32| {
+            let day = NaiveDate::from_ymd_opt(2024, 3, d).unwrap();
+            match log.ordered_on(h, day) {
+                (DayOrder::Runs(runs), false) => runs.iter().map(|r| r.count).sum::<u32>(),
+                (DayOrder::Messages([]), false) => 0,
+                other => panic!("runs expected, got {other:?}"),
+            }
+        };
+        // Headers in order of first row: c1, c2, c3, then c4.
+        for h in 0..3 {
+            for d in 1..=4 {
+                assert_eq!(runs_on(h, d), 1, "conversation {h}, day {d}");
+            }
+        }
+        assert_eq!(runs_on(1, 9), 1);
+        assert_eq!(runs_on(0, 9), 0, "c1 wrote nothing on the 9th");
+        assert_eq!(runs_on(3, 2), 1);
+        assert_eq!(runs_on(3, 1), 0);
     }
 }
