@@ -29,10 +29,22 @@ pub struct ConversationDay {
     pub kind: MessageKind,
     /// How many.
     pub count: u32,
-    /// When the first was sent.
-    pub first: NaiveDateTime,
-    /// When the last was sent.
-    pub last: NaiveDateTime,
+    /// When the first was sent (time of day): see [`ConversationDay::first_at`].
+    pub first: NaiveTime,
+    /// When the last was sent (time of day): see [`ConversationDay::last_at`].
+    pub last: NaiveTime,
+}
+
+impl ConversationDay {
+    /// When the first of them was sent.
+    pub fn first_at(&self) -> NaiveDateTime {
+        self.day.and_time(self.first)
+    }
+
+    /// When the last of them was sent.
+    pub fn last_at(&self) -> NaiveDateTime {
+        self.day.and_time(self.last)
+    }
 }
 
 /// A conversation's last personal message up to the as-of day.
@@ -319,8 +331,8 @@ pub(crate) fn assemble(
                     sender,
                     kind: c.kind,
                     count: c.count,
-                    first: c.first_at(),
-                    last: c.last_at(),
+                    first: c.first,
+                    last: c.last.0,
                 });
             }
         }

@@ -608,14 +608,15 @@ fn count_direct(
     a: &ConversationDay,
     sent: bool,
 ) {
-    let entry = direct.entry(person).or_insert((0, 0, a.first, a.last));
+    let (first, last) = (a.first_at(), a.last_at());
+    let entry = direct.entry(person).or_insert((0, 0, first, last));
     if sent {
         entry.0 += a.count;
     } else {
         entry.1 += a.count;
     }
-    entry.2 = entry.2.min(a.first);
-    entry.3 = entry.3.max(a.last);
+    entry.2 = entry.2.min(first);
+    entry.3 = entry.3.max(last);
 }
 
 #[cfg(test)]

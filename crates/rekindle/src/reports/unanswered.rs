@@ -77,7 +77,7 @@ fn last_direct_sent(network: &Network) -> HashMap<PersonId, NaiveDateTime> {
         let sent = c.activity.iter().filter(|a| {
             a.sender == Who::Owner && a.kind == MessageKind::Personal && a.day <= network.as_of
         });
-        if let Some(last) = sent.map(|a| a.last).max() {
+        if let Some(last) = sent.map(|a| a.last_at()).max() {
             let entry = out.entry(person).or_insert(last);
             *entry = (*entry).max(last);
         }
