@@ -163,8 +163,10 @@ impl People {
             connection: None,
         });
         people.index_url(PersonId::OWNER);
-        // Only a connection without a URL asks which URL its name goes by.
-        let urls_by_name = if export.connections.iter().any(|c| c.profile_url.is_none()) {
+        // Only a connection without a URL asks which URL its name goes by,
+        // and how many connections carry that name.
+        let some_without_url = export.connections.iter().any(|c| c.profile_url.is_none());
+        let urls_by_name = if some_without_url {
             urls_by_name(export)
         } else {
             HashMap::default()
@@ -179,10 +181,8 @@ impl People {
                 (name, key)
             })
             .collect();
-        // How many connections carry each name: only a connection without a
-        // URL asks.
         let mut connections_by_name: HashMap<String, usize> = HashMap::default();
-        if export.connections.iter().any(|c| c.profile_url.is_none()) {
+        if some_without_url {
             for (_, key) in &named {
                 *connections_by_name.entry(key.clone()).or_default() += 1;
             }

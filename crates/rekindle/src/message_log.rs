@@ -379,19 +379,22 @@ impl MessageLog {
             .collect();
         keys.sort_unstable();
         let mut new_index = vec![0u32; self.buckets.len()];
-        let mut buckets = Vec::with_capacity(keys.len());
-        self.bucket_days = Vec::with_capacity(keys.len());
-        self.thread_buckets = FastMap::default();
-        for (i, &(thread, day, b)) in (0u32..).zip(&keys) {
+        for (i, &(_, _, b)) in (0u32..).zip(&keys) {
             new_index[b as usize] = i;
-            buckets.push(self.buckets[b as usize]);
-            self.bucket_days.push(day);
-            self.thread_buckets
-                .entry(thread)
-                .and_modify(|(_, len)| *len += 1)
-                .or_insert((i, 1));
         }
-        self.buckets = buckets;
+        self.buckets = keys
+            .iter()
+            .map(|&(_, _, b)| self.buckets[b as usize])
+            .collect();
+        self.bucket_days = keys.iter().map(|&(_, day, _)| day).collect();
+        // Sorted, each thread's buckets lie side by side: one entry a thread.
+        self.thread_buckets = FastMap::default();
+        let mut start = 0u32;
+        for run in keys.chunk_by(|a, b| a.0 == b.0) {
+            let len = run.len() as u32;
+            self.thread_buckets.insert(run[0].0, (start, len));
+            start += len;
+        }
         for o in &mut self.ordered {
             o.bucket = new_index[o.bucket as usize];
         }
