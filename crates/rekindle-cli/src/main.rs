@@ -2,8 +2,10 @@
 //!
 //! The binary is glue: it parses arguments, calls the library, and renders
 //! the rows it returns. Errors print as one readable chain on stderr, exit 2.
-#![forbid(unsafe_code)]
+// One call into the C library (`allocator`) is the only unsafe code.
+#![deny(unsafe_code)]
 
+mod allocator;
 mod args;
 mod calendar;
 mod charts;
@@ -79,6 +81,7 @@ fn is_broken_pipe(error: &(dyn std::error::Error + 'static)) -> bool {
 
 #[allow(clippy::print_stderr)]
 fn main() -> ExitCode {
+    allocator::tune();
     let cli = Cli::parse();
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
