@@ -12,7 +12,9 @@ use crate::error::Warning;
 use crate::export::Export;
 use crate::identity::{People, PersonId, Who};
 use crate::keys::{LINKEDIN_MEMBER, name_key, split_names, url_list};
-use crate::message_log::{DayOrder, MessageCell, MessageLog, ORDERED_PER_DAY, Run, thread_of};
+use crate::message_log::{
+    DayOrder, HeaderFolder, MessageCell, MessageLog, ORDERED_PER_DAY, thread_of,
+};
 use crate::options::Options;
 use crate::parse::Direction;
 use crate::parse::messages::MessageKind;
@@ -472,21 +474,36 @@ impl Personal<'_> {
                 // The conversation has an id, so this is its only thread and
                 // the owner's last message that day (`at`) is the end of the
                 // last of the owner's runs in it.
-                DayOrder::Runs(runs) => {
-                    let who = |r: &Run| self.who_of.get(&r.from.header());
-                    let after = runs
-                        .iter()
-                        .rposition(|r| kept(r.from.spam()) && who(r) == Some(&Who::Owner))
-                        .map_or(0, |i| i + 1);
-                    runs[after..]
-                        .iter()
-                        .filter(|r| kept(r.from.spam()) && who(r) == Some(&sender))
-                        .map(|r| r.count)
-                        .sum()
-                }
+                DayOrder::Runs(runs) => self.after_owner(runs, |r| (r.from, r.count), sender),
+                DayOrder::Sequence(messages) => self.after_owner(messages, |o| (o.from, 1), sender),
             };
         }
         (count, false)
+    }
+
+    /// How many of `sender`'s messages in a day's `order` (each a header and
+    /// folder, and how many messages in a row) came after the owner's last.
+    fn after_owner<T>(
+        &self,
+        order: &[T],
+        of: impl Fn(&T) -> (HeaderFolder, u32),
+        sender: Who,
+    ) -> u32 {
+        let kept = |from: HeaderFolder| self.include_spam || !from.spam();
+        let who = |from: HeaderFolder| self.who_of.get(&from.header());
+        let after = order
+            .iter()
+            .rposition(|r| {
+                let (from, _) = of(r);
+                kept(from) && who(from) == Some(&Who::Owner)
+            })
+            .map_or(0, |i| i + 1);
+        order[after..]
+            .iter()
+            .map(&of)
+            .filter(|&(from, _)| kept(from) && who(from) == Some(&sender))
+            .map(|(_, count)| count)
+            .sum()
     }
 }
 

@@ -11,9 +11,11 @@
 //!   first and last time of day;
 //! - the **order** of a conversation's personal messages within one day
 //!   (time and line), up to [`ORDERED_PER_DAY`] a day: which messages came
-//!   after the owner's last reply. Once no more rows can come
-//!   ([`MessageLog::compact_order`]), a conversation with an id keeps only
-//!   its runs: whose messages came one after another, and how many;
+//!   after the owner's last reply. A conversation with an id keeps, for
+//!   each message, its time and its place among the day's rows in 16
+//!   bytes ([`Sequenced`]); once no more rows can come
+//!   ([`MessageLog::compact_order`]), only its runs: whose messages came one
+//!   after another, and how many;
 //! - per **day**, how many rows (drafts included) and the first line: the
 //!   as-of date and the dates to doubt.
 //!
@@ -102,6 +104,35 @@ pub(crate) struct Ordered {
     pub from: HeaderFolder,
 }
 
+/// One personal message's place within a conversation-day of a conversation
+/// with an id: 16 bytes. Only the order matters there (nothing outside the
+/// day compares with it), so the line is replaced by the message's place
+/// among the day's rows, which fits a byte below [`ORDERED_PER_DAY`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Sequenced {
+    /// The time of day in nanoseconds (under 2^47, leap second included),
+    /// then the place among the day's rows: the order within the day.
+    key: u64,
+    /// Its conversation-day, an index into the log's buckets.
+    bucket: u32,
+    /// Its header and folder.
+    pub from: HeaderFolder,
+}
+
+/// Bits of [`Sequenced::key`] below the time: the place among the day's rows.
+const PLACE_BITS: u32 = 8;
+const _: () = assert!(ORDERED_PER_DAY <= 1 << PLACE_BITS);
+const _: () = assert!(size_of::<Sequenced>() == 16);
+
+impl Sequenced {
+    fn key(time: NaiveTime, place: u32) -> u64 {
+        use chrono::Timelike;
+        let nanos = u64::from(time.num_seconds_from_midnight()) * 1_000_000_000
+            + u64::from(time.nanosecond());
+        nanos << PLACE_BITS | u64::from(place)
+    }
+}
+
 /// A header and whether the message was filed in the SPAM folder, in 4
 /// bytes: the folder in the top bit. A file within the limits has far fewer
 /// than 2^31 rows, so far fewer headers.
@@ -143,8 +174,9 @@ pub(crate) type Thread = (Sym, Sym);
 /// One conversation-day's ordered messages.
 #[derive(Debug, Clone, Copy, Default)]
 struct Bucket {
-    /// Where its messages start in `ordered` (once sealed), or its runs in
-    /// `runs` (once compacted, for a conversation with an id).
+    /// Where its messages start (once sealed) in `ordered`, or for a
+    /// conversation with an id in `sequenced`, or its runs in `runs` (once
+    /// compacted).
     start: u32,
     len: u32,
     overflow: bool,
@@ -166,8 +198,11 @@ pub(crate) struct Run {
 /// [`MessageLog::ordered_on`]).
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum DayOrder<'a> {
-    /// Each message, with its time and line.
+    /// Each message, with its time and line (a conversation without an id).
     Messages(&'a [Ordered]),
+    /// Each message in order: the conversation has an id, so every message
+    /// of its day is here, and what came after whose is told by position.
+    Sequence(&'a [Sequenced]),
     /// Their runs: the conversation has an id, so every message of its day
     /// is here, and what came after whose is told by position alone.
     Runs(&'a [Run]),
@@ -184,6 +219,7 @@ pub struct MessageLog {
     header_cells: Vec<u32>,
     days: Vec<DayRows>,
     ordered: Vec<Ordered>,
+    sequenced: Vec<Sequenced>,
     runs: Vec<Run>,
     buckets: Vec<Bucket>,
     /// While reading: each conversation-day's bucket.
@@ -314,12 +350,21 @@ impl MessageLog {
             bucket.overflow = true;
             return;
         }
+        let from = HeaderFolder::new(h, spam);
+        if bucket.by_id {
+            self.sequenced.push(Sequenced {
+                key: Sequenced::key(time, bucket.len),
+                bucket: b,
+                from,
+            });
+        } else {
+            self.ordered.push(Ordered {
+                at: (time, m.line),
+                bucket: b,
+                from,
+            });
+        }
         bucket.len += 1;
-        self.ordered.push(Ordered {
-            at: (time, m.line),
-            bucket: b,
-            from: HeaderFolder::new(h, spam),
-        });
     }
 
     /// Sorts what was read for the look-ups of [`MessageLog::cells_of`] and
@@ -345,21 +390,32 @@ impl MessageLog {
         self.day_ids = FastMap::default();
         self.sort_buckets();
         sort_grouped(&mut self.ordered, |o| o.bucket, |o| o.at);
-        let mut start = 0;
-        for (i, bucket) in self.buckets.iter_mut().enumerate() {
-            bucket.start = start;
-            start += bucket.len;
-            debug_assert!(
-                self.ordered[bucket.start as usize..start as usize]
-                    .iter()
-                    .all(|o| o.bucket as usize == i)
-            );
+        sort_grouped(&mut self.sequenced, |o| o.bucket, |o| o.key);
+        // Each kind of bucket's messages lie in its own vector, by bucket.
+        let (mut ordered_at, mut sequenced_at) = (0, 0);
+        for bucket in &mut self.buckets {
+            let start = if bucket.by_id {
+                &mut sequenced_at
+            } else {
+                &mut ordered_at
+            };
+            bucket.start = *start;
+            *start += bucket.len;
         }
+        debug_assert!(self.buckets.iter().enumerate().all(|(i, b)| {
+            let range = b.start as usize..(b.start + b.len) as usize;
+            if b.by_id {
+                self.sequenced[range].iter().all(|o| o.bucket as usize == i)
+            } else {
+                self.ordered[range].iter().all(|o| o.bucket as usize == i)
+            }
+        }));
         self.days.sort_unstable_by_key(|d| d.day);
         // What was read stays as long as the export: give back the room
         // the vectors grew into.
         self.cells.shrink_to_fit();
         self.ordered.shrink_to_fit();
+        self.sequenced.shrink_to_fit();
         self.buckets.shrink_to_fit();
         self.headers.shrink_to_fit();
         self.header_rows.shrink_to_fit();
@@ -398,11 +454,14 @@ impl MessageLog {
         for o in &mut self.ordered {
             o.bucket = new_index[o.bucket as usize];
         }
+        for o in &mut self.sequenced {
+            o.bucket = new_index[o.bucket as usize];
+        }
     }
 
     /// Keeps the order of each conversation with an id as its runs (see
     /// [`DayOrder::Runs`]) instead of every message's time and line: a few
-    /// bytes a run instead of 32 a message. Rows cannot be added after it,
+    /// bytes a run instead of 16 a message. Rows cannot be added after it,
     /// as the times they would be ordered by are gone; the network built
     /// from an export it owns calls it before assembling conversations.
     pub(crate) fn compact_order(&mut self) {
@@ -410,35 +469,27 @@ impl MessageLog {
         if self.compacted {
             return;
         }
-        let mut ordered = Vec::new();
         let mut runs: Vec<Run> = Vec::new();
-        for bucket in &mut self.buckets {
+        for bucket in self.buckets.iter_mut().filter(|b| b.by_id) {
             let (start, len) = (bucket.start as usize, bucket.len as usize);
-            let messages = &self.ordered[start..start + len];
-            if bucket.by_id {
-                let first = runs.len();
-                for o in messages {
-                    let open = runs.len() > first;
-                    match runs.last_mut() {
-                        Some(run) if open && run.from == o.from => {
-                            run.count += 1;
-                        }
-                        _ => runs.push(Run {
-                            from: o.from,
-                            count: 1,
-                        }),
+            let first = runs.len();
+            for o in &self.sequenced[start..start + len] {
+                let open = runs.len() > first;
+                match runs.last_mut() {
+                    Some(run) if open && run.from == o.from => {
+                        run.count += 1;
                     }
+                    _ => runs.push(Run {
+                        from: o.from,
+                        count: 1,
+                    }),
                 }
-                bucket.start = first as u32;
-                bucket.len = (runs.len() - first) as u32;
-            } else {
-                bucket.start = ordered.len() as u32;
-                ordered.extend_from_slice(messages);
             }
+            bucket.start = first as u32;
+            bucket.len = (runs.len() - first) as u32;
         }
-        ordered.shrink_to_fit();
         runs.shrink_to_fit();
-        self.ordered = ordered;
+        self.sequenced = Vec::new();
         self.runs = runs;
         self.compacted = true;
     }
@@ -465,7 +516,7 @@ impl MessageLog {
         (
             self.headers.len(),
             self.cells.len(),
-            self.ordered.len(),
+            self.ordered.len() + self.sequenced.len(),
             self.days.len(),
         )
     }
@@ -524,10 +575,10 @@ impl MessageLog {
             Some(b) => {
                 let bucket = self.buckets[b as usize];
                 let range = bucket.start as usize..(bucket.start + bucket.len) as usize;
-                let order = if self.compacted && bucket.by_id {
-                    DayOrder::Runs(&self.runs[range])
-                } else {
-                    DayOrder::Messages(&self.ordered[range])
+                let order = match (bucket.by_id, self.compacted) {
+                    (true, true) => DayOrder::Runs(&self.runs[range]),
+                    (true, false) => DayOrder::Sequence(&self.sequenced[range]),
+                    (false, _) => DayOrder::Messages(&self.ordered[range]),
                 };
                 (order, bucket.overflow)
             }
@@ -637,7 +688,7 @@ mod tests {
         assert_eq!(log.cells_of(1)[0].count, 1000);
         assert_eq!(log.days.len(), 1);
         // The order is kept for the first ORDERED_PER_DAY messages only.
-        assert_eq!(log.ordered.len(), ORDERED_PER_DAY);
+        assert_eq!(log.sequenced.len(), ORDERED_PER_DAY);
         assert!(log.buckets[0].overflow);
         assert!(warnings.is_empty(), "{warnings:?}");
     }
@@ -676,14 +727,22 @@ mod tests {
         assert_eq!(log.latest_date().unwrap().to_string(), "2024-03-05");
     }
 
+    /// A day of Ada's and Avery's messages, not in time order in the file,
+    /// with two at 10:05 (lines 3 and 5), in conversation `id`.
+    fn unordered_day(id: &str) -> MessageLog {
+        log_of(&[
+            row(id, "Ada", "Avery", "2024-03-01 10:20:00 UTC"),
+            row(id, "Avery", "Ada", "2024-03-01 10:05:00 UTC"),
+            row(id, "Ada", "Avery", "2024-03-01 10:00:00.5 UTC"),
+            row(id, "Ada", "Avery", "2024-03-01 10:05:00 UTC"),
+        ])
+        .0
+    }
+
     #[test]
     fn a_day_is_ordered_by_time_then_line_whatever_the_file_order() {
-        let (mut log, _, _) = log_of(&[
-            row("c1", "Ada", "Avery", "2024-03-01 10:20:00 UTC"),
-            row("c1", "Avery", "Ada", "2024-03-01 10:05:00 UTC"),
-            row("c1", "Ada", "Avery", "2024-03-01 10:00:00 UTC"),
-            row("c1", "Ada", "Avery", "2024-03-01 10:05:00 UTC"),
-        ]);
+        // Without a conversation id, each message keeps its time and line.
+        let log = unordered_day("");
         let day = NaiveDate::from_ymd_opt(2024, 3, 1).unwrap();
         let (DayOrder::Messages(ordered), false) = log.ordered_on(0, day) else {
             panic!("the messages, none left out");
@@ -695,13 +754,20 @@ mod tests {
         assert_eq!(
             order,
             [
-                ("10:00:00".to_string(), 4),
+                ("10:00:00.500".to_string(), 4),
                 ("10:05:00".to_string(), 3),
                 ("10:05:00".to_string(), 5),
                 ("10:20:00".to_string(), 2),
             ]
         );
-        // Compacted, the same order as runs: Ada (header 0), Avery, Ada twice.
+        // With an id, the same order by header (Ada is 0, Avery 1), then
+        // compacted, as runs: Ada, Avery, Ada twice.
+        let mut log = unordered_day("c1");
+        let (DayOrder::Sequence(messages), false) = log.ordered_on(0, day) else {
+            panic!("the messages in order, none left out");
+        };
+        let headers: Vec<u32> = messages.iter().map(|o| o.from.header()).collect();
+        assert_eq!(headers, [0, 1, 0, 0]);
         log.compact_order();
         let (DayOrder::Runs(runs), false) = log.ordered_on(1, day) else {
             panic!("runs, none left out");
@@ -725,8 +791,8 @@ mod tests {
         assert_eq!(log.cells_of(0).len(), 1);
         assert_eq!(log.cells_of(0)[0].count, 2);
         let day = NaiveDate::from_ymd_opt(2024, 3, 1).unwrap();
-        let (DayOrder::Messages(ordered), _) = log.ordered_on(0, day) else {
-            panic!("messages");
+        let (DayOrder::Sequence(ordered), _) = log.ordered_on(0, day) else {
+            panic!("messages in order");
         };
         assert_eq!(ordered.len(), 2);
     }
