@@ -163,7 +163,9 @@ impl Export {
                 let detached = archive.detach(i);
                 scope.spawn(move || match detached {
                     Ok(detached) => detached.read_with(|source| match source {
-                        Ok(source) => writer.pump(capped.wrap(source)),
+                        Ok(source) => {
+                            writer.pump(capped.wrap(source));
+                        }
                         // The error itself travels on, its cause kept.
                         Err(e) => writer.fail(std::io::Error::other(e)),
                     }),
