@@ -373,21 +373,45 @@ impl MessageLog {
         if self.sealed {
             return;
         }
-        sort_grouped(
-            &mut self.cells,
-            |c| c.header,
-            |c| (c.day, c.kind as u8, c.spam),
-        );
-        self.header_cells = vec![0; self.headers.len() + 1];
-        for c in &self.cells {
-            self.header_cells[c.header as usize + 1] += 1;
-        }
-        for i in 1..self.header_cells.len() {
-            self.header_cells[i] += self.header_cells[i - 1];
-        }
         self.header_ids = FastMap::default();
         self.cell_ids = IndexTable::default();
         self.day_ids = FastMap::default();
+        // The cells are sorted on a thread of their own, beside the days'
+        // order here, when there are enough to be worth one.
+        let headers = self.headers.len();
+        if self.cells.len() >= SORT_APART {
+            let mut cells = std::mem::take(&mut self.cells);
+            self.header_cells = std::thread::scope(|scope| {
+                let sorting = scope.spawn(|| sort_cells(&mut cells, headers));
+                self.order_days();
+                sorting
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            });
+            self.cells = cells;
+        } else {
+            self.header_cells = sort_cells(&mut self.cells, headers);
+            self.order_days();
+        }
+        self.days.sort_unstable_by_key(|d| d.day);
+        // What was read stays as long as the export: give back the room
+        // the vectors grew into.
+        self.cells.shrink_to_fit();
+        self.ordered.shrink_to_fit();
+        self.sequenced.shrink_to_fit();
+        self.buckets.shrink_to_fit();
+        self.headers.shrink_to_fit();
+        self.header_rows.shrink_to_fit();
+        self.last_header = None;
+        self.last_day = None;
+        self.last_cell = None;
+        self.last_bucket = None;
+        self.sealed = true;
+    }
+
+    /// Sorts the conversation-days (see [`MessageLog::sort_buckets`]) and
+    /// each one's messages, and tells each day where its messages start.
+    fn order_days(&mut self) {
         self.sort_buckets();
         sort_grouped(&mut self.ordered, |o| o.bucket, |o| o.at);
         sort_grouped(&mut self.sequenced, |o| o.bucket, |o| o.key);
@@ -410,20 +434,6 @@ impl MessageLog {
                 self.ordered[range].iter().all(|o| o.bucket as usize == i)
             }
         }));
-        self.days.sort_unstable_by_key(|d| d.day);
-        // What was read stays as long as the export: give back the room
-        // the vectors grew into.
-        self.cells.shrink_to_fit();
-        self.ordered.shrink_to_fit();
-        self.sequenced.shrink_to_fit();
-        self.buckets.shrink_to_fit();
-        self.headers.shrink_to_fit();
-        self.header_rows.shrink_to_fit();
-        self.last_header = None;
-        self.last_day = None;
-        self.last_cell = None;
-        self.last_bucket = None;
-        self.sealed = true;
     }
 
     /// Sorts the buckets by thread and day, for [`MessageLog::ordered_on`]
@@ -587,6 +597,23 @@ impl MessageLog {
     }
 }
 
+/// Cells from which [`MessageLog::seal`] sorts them on a thread of their own.
+const SORT_APART: usize = 1 << 16;
+
+/// Sorts `cells` by header, then day, kind and folder; where each of the
+/// `headers` headers' cells start, and one past the last.
+fn sort_cells(cells: &mut [MessageCell], headers: usize) -> Vec<u32> {
+    sort_grouped(cells, |c| c.header, |c| (c.day, c.kind as u8, c.spam));
+    let mut starts = vec![0; headers + 1];
+    for c in cells.iter() {
+        starts[c.header as usize + 1] += 1;
+    }
+    for i in 1..starts.len() {
+        starts[i] += starts[i - 1];
+    }
+    starts
+}
+
 /// The index of `key`: the row before's when it had the same (`last`), else
 /// from `ids`; a new key gets `next`, and `add` is called to store its item.
 fn index_of<K: Copy + Eq + std::hash::Hash>(
@@ -669,6 +696,38 @@ mod tests {
             url(from),
             url(to)
         )
+    }
+
+    #[test]
+    fn cells_sorted_on_a_thread_of_their_own_find_their_headers() {
+        // Enough cells to be sorted apart: 1,000 conversations over 70
+        // days, the file newest day first and conversations interleaved.
+        let start = NaiveDate::from_ymd_opt(2024, 1, 1).unwrap();
+        let rows: Vec<String> = (0..70)
+            .rev()
+            .flat_map(|d| (0..1000).map(move |c| (d, c)))
+            .map(|(d, c)| {
+                let day = start + chrono::Days::new(d);
+                row(
+                    &format!("c{c}"),
+                    &format!("P{c}"),
+                    "Avery",
+                    &format!("{day} 10:00:00 UTC"),
+                )
+            })
+            .collect();
+        let (log, _, _) = log_of(&rows);
+        assert!(log.cells.len() >= SORT_APART);
+        for h in 0..1000 {
+            let cells = log.cells_of(h);
+            assert_eq!(cells.len(), 70, "header {h}");
+            assert!(cells.iter().all(|c| c.header == h && c.count == 1));
+            assert!(cells.is_sorted_by_key(|c| c.day), "header {h}");
+            let (DayOrder::Sequence(one), false) = log.ordered_on(h, start) else {
+                panic!("header {h}: its first day's message");
+            };
+            assert_eq!(one.len(), 1);
+        }
     }
 
     #[test]
