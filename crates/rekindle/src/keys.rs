@@ -34,10 +34,7 @@ pub fn normalize_profile_url(url: &str) -> Option<String> {
         }
     }
     // Bytes: `?` and `#` never occur inside a multi-byte character.
-    let s = &s[..s
-        .bytes()
-        .position(|b| b == b'?' || b == b'#')
-        .unwrap_or(s.len())];
+    let s = &s[..memchr::memchr2(b'?', b'#', s.as_bytes()).unwrap_or(s.len())];
     let s = s.trim_end_matches('/');
     if s.is_ascii() && !s.contains('%') {
         return ascii_profile_url(s);
@@ -67,9 +64,13 @@ fn decoded_profile_url(s: &str) -> Option<String> {
 /// gone: one allocation instead of four.
 fn ascii_profile_url(s: &str) -> Option<String> {
     let bytes = s.as_bytes();
-    let slash = bytes.iter().position(|&b| b == b'/')?;
+    let slash = memchr::memchr(b'/', bytes)?;
     let (host, path) = (&bytes[..slash], &bytes[slash + 1..]);
-    if path.is_empty() || host.is_empty() || bytes.iter().any(|&b| char::from(b).is_whitespace()) {
+    // ASCII's whitespace as `char::is_whitespace` has it (tab to CR, space).
+    if path.is_empty()
+        || host.is_empty()
+        || bytes.iter().any(|&b| matches!(b, b'\t'..=b'\r' | b' '))
+    {
         return None;
     }
     const LINKEDIN: &[u8] = b"linkedin.com";
@@ -77,13 +78,10 @@ fn ascii_profile_url(s: &str) -> Option<String> {
         && host[host.len() - LINKEDIN.len()..].eq_ignore_ascii_case(LINKEDIN)
         && (host.len() == LINKEDIN.len() || host[host.len() - LINKEDIN.len() - 1] == b'.');
     let mut key = Vec::with_capacity(s.len());
-    key.extend(
-        if linkedin { LINKEDIN } else { host }
-            .iter()
-            .map(u8::to_ascii_lowercase),
-    );
+    key.extend_from_slice(if linkedin { LINKEDIN } else { host });
     key.push(b'/');
-    key.extend(path.iter().map(u8::to_ascii_lowercase));
+    key.extend_from_slice(path);
+    key.make_ascii_lowercase();
     String::from_utf8(key).ok()
 }
 
