@@ -88,6 +88,14 @@ PY
   echo "$zip"
 }
 
+# Peaks count the binary's code pages mapped in, and how many depends on how
+# the page cache holds the file (one just linked or copied maps a few MB more
+# than one read back from disk, as after an install or a reboot). As root,
+# the cache is dropped first so every run maps what it reads from disk.
+if [ -w /proc/sys/vm/drop_caches ]; then
+  sync && echo 1 > /proc/sys/vm/drop_caches
+fi
+
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -m); $(date -u +%Y-%m-%d)"
 echo
 printf '| export | messages | zip MB | floor s | neglected s | × floor | peak MB | metrics json s | × floor | peak MB |\n'
