@@ -153,12 +153,6 @@ impl Export {
             .iter()
             .position(|&i| archive.files[i].kind == FileKind::Messages);
         let messages = messages_at.map(|at| order.remove(at));
-        // Connections.csv, the next largest (30,000 rows at most), is read on
-        // a thread of its own too: with few messages it is the longest wait.
-        let connections = order
-            .iter()
-            .position(|&i| archive.files[i].kind == FileKind::Connections)
-            .map(|at| order.remove(at));
         std::thread::scope(|scope| {
             let piped = messages.map(|i| {
                 let file = base_name(&export.files[i].name);
@@ -178,27 +172,6 @@ impl Export {
                     Err(e) => writer.fail(std::io::Error::other(e)),
                 });
                 (file, reader)
-            });
-            let connections_read = connections.map(|i| {
-                let file = base_name(&export.files[i].name);
-                let capped = Capped::new(&file, limits, &total);
-                let detached = archive.detach(i);
-                scope.spawn(move || -> Result<Export> {
-                    let mut part = Export {
-                        limits: *limits,
-                        ..Export::default()
-                    };
-                    let mut read = Ok(());
-                    match detached {
-                        Ok(detached) => detached.read_with(|source| {
-                            read = source.and_then(|source| {
-                                part.read_file(FileKind::Connections, &file, capped.wrap(source))
-                            });
-                        }),
-                        Err(e) => read = Err(e),
-                    }
-                    read.map(|()| part)
-                })
             });
             // The other files on a thread of their own, and messages.csv
             // parsed on this one: the message log is then allocated where
@@ -220,25 +193,12 @@ impl Export {
                 ..Export::default()
             };
             let parsed = piped.map(|(file, reader)| part.read_messages(&file, reader));
-            let stopped = || Error::File {
+            // The other files' error first, as when they were read first.
+            let mut export = others.join().map_err(|_| Error::File {
                 file: path.display().to_string(),
                 line: None,
                 message: "reading stopped unexpectedly".into(),
-            };
-            // Connections' error first, then the other files', as when they
-            // were read one after another.
-            let connections = connections_read
-                .map(|read| read.join().map_err(|_| stopped())?)
-                .transpose();
-            let others = others.join().map_err(|_| stopped());
-            let connections = connections?;
-            let mut export = others??;
-            if let Some(part) = connections {
-                export.connections = part.connections;
-                export.hidden_connections = part.hidden_connections;
-                export.hidden_connections_latest = part.hidden_connections_latest;
-                export.warnings.merge(part.warnings);
-            }
+            })??;
             if let Some(parsed) = parsed {
                 parsed?;
                 export.messages = part.messages;
