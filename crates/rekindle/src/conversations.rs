@@ -400,9 +400,8 @@ impl Personal<'_> {
         self.headers.iter().flat_map(move |&h| {
             let who = self.who_of[&h];
             self.log.cells_of(h).iter().filter_map(move |c| {
-                let kept = c.kind == MessageKind::Personal
-                    && c.day <= self.until
-                    && (self.include_spam || !c.spam);
+                let kept =
+                    c.kind == MessageKind::Personal && c.day <= self.until && self.keeps(c.spam);
                 kept.then_some((who, c))
             })
         })
@@ -461,13 +460,12 @@ impl Personal<'_> {
                     .sum();
                 return (whole, true);
             }
-            let kept = |spam: bool| self.include_spam || !spam;
             count += match ordered {
                 DayOrder::Messages(ordered) => ordered
                     .iter()
                     .filter(|o| {
                         o.at > at
-                            && kept(o.from.spam())
+                            && self.keeps(o.from.spam())
                             && self.who_of.get(&o.from.header()) == Some(&sender)
                     })
                     .count() as u32,
@@ -481,6 +479,11 @@ impl Personal<'_> {
         (count, false)
     }
 
+    /// Whether a message is counted: not filed as spam, or spam included.
+    fn keeps(&self, spam: bool) -> bool {
+        self.include_spam || !spam
+    }
+
     /// How many of `sender`'s messages in a day's `order` (each a header and
     /// folder, and how many messages in a row) came after the owner's last.
     fn after_owner<T>(
@@ -489,7 +492,7 @@ impl Personal<'_> {
         of: impl Fn(&T) -> (HeaderFolder, u32),
         sender: Who,
     ) -> u32 {
-        let kept = |from: HeaderFolder| self.include_spam || !from.spam();
+        let kept = |from: HeaderFolder| self.keeps(from.spam());
         let who = |from: HeaderFolder| self.who_of.get(&from.header());
         let after = order
             .iter()
