@@ -77,6 +77,11 @@ pub fn parse_datetime(text: &str) -> Option<NaiveDateTime> {
     if s.is_empty() {
         return None;
     }
+    fixed_timestamp(s.as_bytes()).or_else(|| datetime_by_formats(s))
+}
+
+/// [`parse_datetime`] by its formats alone, of text without a zone.
+fn datetime_by_formats(s: &str) -> Option<NaiveDateTime> {
     const FORMATS: &[&str] = &[
         "%Y-%m-%d %H:%M:%S",
         "%Y-%m-%dT%H:%M:%S",
@@ -106,6 +111,32 @@ pub fn parse_datetime(text: &str) -> Option<NaiveDateTime> {
     .find_map(|f| NaiveDate::parse_from_str(s, f).ok().filter(well_formed))
     .or_else(|| parse_month(s).filter(well_formed));
     date_only.map(|d| d.and_time(NaiveTime::MIN))
+}
+
+/// `2023-06-11 15:33:58` (or with a `T`) and `2022/06/20 13:05:02`, read
+/// as their formats read them, without a format string: the shape of nearly
+/// every message and endorsement. `None` for anything else (a leap second,
+/// a three-digit year), which the formats then read.
+pub(crate) fn fixed_timestamp(b: &[u8]) -> Option<NaiveDateTime> {
+    if b.len() != 19 || b[13] != b':' || b[16] != b':' {
+        return None;
+    }
+    // `%Y-%m-%d %H:%M:%S`, `%Y-%m-%dT%H:%M:%S` and `%Y/%m/%d %H:%M:%S`.
+    match (b[4], b[7], b[10]) {
+        (b'-', b'-', b' ' | b'T') | (b'/', b'/', b' ') => {}
+        _ => return None,
+    }
+    let number = |range: std::ops::Range<usize>| {
+        b[range].iter().try_fold(0u32, |n, &d| {
+            d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0'))
+        })
+    };
+    let year = number(0..4).filter(|y| *y >= 1000)?;
+    NaiveDate::from_ymd_opt(year as i32, number(5..7)?, number(8..10)?)?.and_hms_opt(
+        number(11..13)?,
+        number(14..16)?,
+        number(17..19)?,
+    )
 }
 
 /// `Jan 2024`, `January 2024`, `2024-01` or a bare year `2024`: the first day of that period.
@@ -179,6 +210,38 @@ pub fn date_in_export_name(name: &str) -> Option<NaiveDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_fixed_timestamp_reads_as_the_formats_do() {
+        for text in [
+            "2023-06-11 15:33:58",
+            "2019-11-06T02:08:20",
+            "2022/06/20 13:05:02",
+            "2026-02-28 00:00:00",
+            "1843-03-14 09:10:11",
+        ] {
+            let fixed = fixed_timestamp(text.as_bytes());
+            assert!(fixed.is_some(), "{text}");
+            assert_eq!(fixed, datetime_by_formats(text), "{text}");
+        }
+        // Left to the formats: not the fixed shapes, or not a valid time.
+        for text in [
+            "2022/06/20T13:05:02",
+            "2023-02-30 15:33:58",
+            "0999-06-11 15:33:58",
+            "2023-06-11 25:33:58",
+            "2016-12-31 23:59:60",
+            "2023-6-11 15:33:58 ",
+            "6/11/2023 15:33:58",
+        ] {
+            assert_eq!(fixed_timestamp(text.as_bytes()), None, "{text}");
+        }
+        // What the formats make of a leap second, the whole parser still does.
+        assert_eq!(
+            parse_datetime("2016-12-31 23:59:60 UTC"),
+            datetime_by_formats("2016-12-31 23:59:60")
+        );
+    }
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()

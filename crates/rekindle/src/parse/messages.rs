@@ -291,31 +291,7 @@ impl Last {
 /// without going through a format string: the shape of nearly every row.
 fn fast_timestamp(field: &[u8]) -> Option<NaiveDateTime> {
     let field = field.trim_ascii();
-    let field = field.strip_suffix(b" UTC").unwrap_or(field);
-    if field.len() != 19
-        || field[4] != b'-'
-        || field[7] != b'-'
-        || field[13] != b':'
-        || field[16] != b':'
-        || !matches!(field[10], b' ' | b'T')
-    {
-        return None;
-    }
-    let num = |range: std::ops::Range<usize>| -> Option<u32> {
-        field[range].iter().try_fold(0u32, |acc, &b| {
-            b.is_ascii_digit().then(|| acc * 10 + u32::from(b - b'0'))
-        })
-    };
-    // Any four-digit year, as the general parser reads it.
-    let year = num(0..4)? as i32;
-    if year < 1000 {
-        return None;
-    }
-    chrono::NaiveDate::from_ymd_opt(year, num(5..7)?, num(8..10)?)?.and_hms_opt(
-        num(11..13)?,
-        num(14..16)?,
-        num(17..19)?,
-    )
+    crate::dates::fixed_timestamp(field.strip_suffix(b" UTC").unwrap_or(field))
 }
 
 fn yes(flag: &[u8]) -> bool {
