@@ -4,12 +4,15 @@
 //! URL for connections, so people are also matched by name, carefully: a name
 //! that could be two people is never guessed into one of them.
 
+use std::borrow::Cow;
+
 use crate::error::Warning;
 use crate::export::Export;
 use crate::index_table::IndexTable;
 use crate::keys::{LINKEDIN_MEMBER, name_key, url_list};
 use crate::message_log::MessageHeader;
 use crate::parse::Direction;
+use crate::parse::connections::Connection;
 // Keyed by names and URLs a stranger writes, looked up per person: foldhash
 // (seeded per process); nothing iterates these maps in an order that shows.
 use crate::strings::{FastMap as HashMap, FastSet as HashSet, Sym};
@@ -53,13 +56,48 @@ pub struct Connected {
     pub connected_on: Option<chrono::NaiveDate>,
 }
 
-impl Connected {
-    fn of(c: &crate::parse::connections::Connection) -> Connected {
-        Connected {
-            line: c.line,
-            company: c.company.clone(),
-            position: c.position.clone(),
-            connected_on: c.connected_on,
+/// What a person keeps of a connection's row, moved out of an owned row
+/// and copied from a borrowed one.
+struct Texts {
+    profile_url: Option<String>,
+    connected: Connected,
+}
+
+impl Texts {
+    fn of(connections: Cow<'_, [Connection]>) -> Box<dyn Iterator<Item = Texts> + '_> {
+        fn texts(
+            line: u64,
+            profile_url: Option<String>,
+            company: Option<String>,
+            position: Option<String>,
+            connected_on: Option<chrono::NaiveDate>,
+        ) -> Texts {
+            let connected = Connected {
+                line,
+                company,
+                position,
+                connected_on,
+            };
+            Texts {
+                profile_url,
+                connected,
+            }
+        }
+        match connections {
+            Cow::Owned(rows) => Box::new(
+                rows.into_iter()
+                    .map(|c| texts(c.line, c.profile_url, c.company, c.position, c.connected_on)),
+            ),
+            Cow::Borrowed(rows) => Box::new(rows.iter().map(|c| {
+                let (url, company, position) = (&c.profile_url, &c.company, &c.position);
+                texts(
+                    c.line,
+                    url.clone(),
+                    company.clone(),
+                    position.clone(),
+                    c.connected_on,
+                )
+            })),
         }
     }
 }
@@ -149,6 +187,7 @@ impl People {
     /// Connections made after `until` (an as-of date given) are left out.
     pub(crate) fn new(
         export: &Export,
+        connections: Cow<'_, [Connection]>,
         owner: &Owner,
         until: Option<chrono::NaiveDate>,
         warnings: &mut Warnings,
@@ -165,15 +204,14 @@ impl People {
         people.index_url(PersonId::OWNER);
         // Only a connection without a URL asks which URL its name goes by,
         // and how many connections carry that name.
-        let some_without_url = export.connections.iter().any(|c| c.profile_url.is_none());
+        let some_without_url = connections.iter().any(|c| c.profile_url.is_none());
         let urls_by_name = if some_without_url {
             urls_by_name(export)
         } else {
             HashMap::default()
         };
         // Each connection's name and key, made once.
-        let named: Vec<(String, String)> = export
-            .connections
+        let named: Vec<(String, String)> = connections
             .iter()
             .map(|c| {
                 let name = c.full_name();
@@ -189,11 +227,12 @@ impl People {
         }
         people.persons.reserve_exact(named.len());
         people.by_name.reserve(named.len());
-        for (c, (name, key)) in export.connections.iter().zip(named) {
-            if crate::dated::after(c.connected_on, until) {
+        people.by_url.reserve(named.len(), &people.persons, url_key);
+        for (c, (name, key)) in Texts::of(connections).zip(named) {
+            if crate::dated::after(c.connected.connected_on, until) {
                 continue;
             }
-            let url = c.profile_url.clone().or_else(|| {
+            let url = c.profile_url.or_else(|| {
                 let urls = urls_by_name.get(&key)?;
                 let unique = urls.len() == 1 && connections_by_name.get(&key) == Some(&1);
                 unique.then(|| urls[0].clone())
@@ -208,11 +247,12 @@ impl People {
                         let message = format!(
                             "this row repeats line {l} (same name and profile URL): counted as one person"
                         );
-                        warnings.push(Warning::new("Connections.csv", Some(c.line), message));
+                        let line = Some(c.connected.line);
+                        warnings.push(Warning::new("Connections.csv", line, message));
                     }
                     people.persons[id.index()]
                         .connection
-                        .get_or_insert_with(|| Connected::of(c));
+                        .get_or_insert(c.connected);
                     continue;
                 }
                 // One URL, two names: never merged silently.
@@ -223,17 +263,19 @@ impl People {
                     first_line.map_or("the owner".to_string(), |l| format!("line {l}")),
                 );
                 let value = format!("{url}: {} / {name}", first.name);
-                warnings
-                    .push(Warning::new("Connections.csv", Some(c.line), message).with_value(value));
+                warnings.push(
+                    Warning::new("Connections.csv", Some(c.connected.line), message)
+                        .with_value(value),
+                );
                 let id = people.push(Person {
                     name,
                     profile_url: None,
-                    connection: Some(Connected::of(c)),
+                    connection: Some(c.connected),
                 });
                 people.name(key, id);
                 continue;
             }
-            people.add_keyed(name, key, url, Some(Connected::of(c)));
+            people.add_keyed(name, key, url, Some(c.connected));
         }
         people
     }

@@ -73,6 +73,19 @@ impl IndexTable {
             .insert_unique(hash, at, |&j| hasher.hash_one(key_of(&items[j as usize])));
     }
 
+    /// Makes room for `additional` more positions, so that recording them
+    /// rehashes nothing (rehashing reads every recorded item's key again).
+    pub fn reserve<T, K: Hash + Eq + ?Sized>(
+        &mut self,
+        additional: usize,
+        items: &[T],
+        key_of: impl Fn(&T) -> &K,
+    ) {
+        let hasher = &self.hasher;
+        self.table
+            .reserve(additional, |&j| hasher.hash_one(key_of(&items[j as usize])));
+    }
+
     /// A table of every item of `items`, each key once.
     pub fn of<T, K: Hash + Eq>(items: &[T], key_of: impl Fn(&T) -> K) -> IndexTable {
         let mut index = IndexTable::default();
@@ -121,7 +134,10 @@ mod tests {
     fn finds_items_inserted_by_position() {
         let items: Vec<String> = (0..1_000).map(|n| format!("key-{n}")).collect();
         let mut index = IndexTable::default();
-        for at in (0..items.len() as u32).rev() {
+        index.insert(&items, |s| s.as_str(), 999);
+        index.reserve(items.len(), &items, |s| s.as_str());
+        let room = index.table.capacity();
+        for at in (0..items.len() as u32 - 1).rev() {
             index.insert(&items, |s| s.as_str(), at);
         }
         for (at, item) in items.iter().enumerate() {
@@ -131,5 +147,6 @@ mod tests {
             );
         }
         assert_eq!(index.find(&items, |s| s.as_str(), "key-1000"), None);
+        assert_eq!(index.table.capacity(), room, "reserved room grew");
     }
 }

@@ -1,6 +1,8 @@
 //! [`Network`]: the relationship graph (petgraph), people as nodes and every
 //! kind of tie as an edge, plus the dated interactions the metrics need.
 
+use std::borrow::Cow;
+
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use petgraph::graph::{DiGraph, NodeIndex};
 
@@ -12,6 +14,7 @@ use crate::keys::profile_link;
 use crate::occasions::{Favour, FavourKind, Occasions};
 use crate::options::Options;
 use crate::parse::Direction;
+use crate::parse::connections::Connection;
 use crate::parse::messages::MessageKind;
 use crate::strings::FastMap as HashMap;
 use crate::warnings::Warnings;
@@ -286,7 +289,7 @@ impl Network {
         Network::build(export, options)
     }
 
-    fn build(mut source: impl Source, options: &Options) -> Result<Network> {
+    fn build<'a>(mut source: impl Source<'a>, options: &Options) -> Result<Network> {
         source.compact_messages();
         let export = source.export();
         let mut warnings = export.warnings.clone();
@@ -309,7 +312,12 @@ impl Network {
         let as_of = crate::dated::as_of(export, options, &mut warnings)?;
         warnings.merge(crate::dated::suspicious(export, export.export_date()));
         let until = options.as_of;
-        let mut people = People::new(export, &owner, until, &mut warnings);
+        let facts = crate::dated::facts_until(export, until);
+        // Each connection's texts move into its person, where the export is
+        // owned: nothing below reads them from the export.
+        let connections = source.take_connections();
+        let export = source.export();
+        let mut people = People::new(export, connections, &owner, until, &mut warnings);
         let conversations =
             conversations::assemble(export, &mut people, options, as_of, &mut warnings);
         let mut owner = owner;
@@ -319,7 +327,6 @@ impl Network {
                 .profile_url
                 .clone_from(&people.get(PersonId::OWNER).profile_url);
         }
-        let facts = crate::dated::facts_until(export, until);
         // Nothing below reads the message log.
         source.release_messages();
         let export = source.export();
@@ -551,8 +558,11 @@ impl Network {
 
 /// What a [`Network`] is built from: a borrowed export, or an owned one
 /// that lets go of its message log once it has been read.
-trait Source {
+trait Source<'a> {
     fn export(&self) -> &Export;
+    /// The export's connections: taken out of an owned export, so that
+    /// their texts move rather than being copied.
+    fn take_connections(&mut self) -> Cow<'a, [Connection]>;
     /// Keeps less of the message log, where no more rows can come.
     fn compact_messages(&mut self) {}
     fn release_messages(&mut self) {}
@@ -564,15 +574,23 @@ trait Source {
     }
 }
 
-impl Source for &Export {
+impl<'a> Source<'a> for &'a Export {
     fn export(&self) -> &Export {
         self
     }
+
+    fn take_connections(&mut self) -> Cow<'a, [Connection]> {
+        Cow::Borrowed(&self.connections)
+    }
 }
 
-impl Source for Export {
+impl Source<'static> for Export {
     fn export(&self) -> &Export {
         self
+    }
+
+    fn take_connections(&mut self) -> Cow<'static, [Connection]> {
+        Cow::Owned(std::mem::take(&mut self.connections))
     }
 
     fn compact_messages(&mut self) {
