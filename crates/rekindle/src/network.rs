@@ -139,7 +139,11 @@ impl Interactions {
     /// Events of one key are summed, so their order does not matter.
     fn from_events(mut events: Vec<(u64, u32)>) -> Interactions {
         if u32::try_from(events.len()).is_ok() {
-            crate::grouping::sort_grouped(&mut events, |&(key, _)| (key >> 33) as u32, |e| e.0);
+            crate::grouping::sort_grouped_split(
+                &mut events,
+                |&(key, _)| (key >> 33) as u32,
+                |e| e.0,
+            );
         } else {
             events.sort_unstable_by_key(|&(key, _)| key);
         }
