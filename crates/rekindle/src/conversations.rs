@@ -197,8 +197,14 @@ pub(crate) fn assemble(
     }
     groups.sort_unstable_by_key(|g| g.first_line);
 
-    let mut conversations = Vec::with_capacity(groups.len());
+    // Who took part, resolved here in the order conversations first appear;
+    // each conversation's days and last message then on both cores.
+    let mut resolved: Vec<Resolved> = Vec::with_capacity(groups.len());
+    // The warnings resolving gave, by the conversation they came with.
+    let mut said: Vec<(usize, Warnings)> = Vec::new();
+    let mut local = Warnings::default();
     for group in groups {
+        let warnings = &mut local;
         let first = &headers[group.first_header as usize];
         let title = group
             .headers
@@ -307,26 +313,43 @@ pub(crate) fn assemble(
             }
         }
         // Who sent each header's messages (sponsored ones: nobody).
-        let who_of: HashMap<u32, Who> = group
+        let who = group
             .headers
             .iter()
             .map(|&h| {
                 let m = &headers[h as usize];
                 let key = (m.from, m.sender_url, m.direction);
-                (h, sender_of.get(&key).copied().unwrap_or(Who::Unknown))
+                sender_of.get(&key).copied().unwrap_or(Who::Unknown)
             })
             .collect();
+        if !local.is_empty() {
+            said.push((resolved.len(), std::mem::take(&mut local)));
+        }
+        resolved.push(Resolved {
+            conversation,
+            headers: group.headers,
+            who,
+        });
+    }
+    let days = |r: &mut Resolved| -> Option<Warning> {
+        let who_of: HashMap<u32, Who> = r
+            .headers
+            .iter()
+            .copied()
+            .zip(r.who.iter().copied())
+            .collect();
+        let conversation = &mut r.conversation;
         // One day per (day, sender, kind): each header's cells come sorted by
         // day and kind, so the stable sort mostly merges sorted runs, and
         // cells of one key (spam and not) end up side by side to be summed.
-        let cells: usize = group.headers.iter().map(|&h| log.cells_of(h).len()).sum();
+        let cells: usize = r.headers.iter().map(|&h| log.cells_of(h).len()).sum();
         let mut activity: Vec<ConversationDay> = Vec::with_capacity(cells);
-        for &h in &group.headers {
+        for (&h, &who) in r.headers.iter().zip(&r.who) {
             for c in log.cells_of(h).iter().filter(kept) {
                 let sender = if c.kind == MessageKind::Sponsored {
                     Who::Unknown
                 } else {
-                    who_of[&h]
+                    who
                 };
                 activity.push(ConversationDay {
                     day: c.day,
@@ -354,29 +377,48 @@ pub(crate) fn assemble(
         conversation.activity = activity;
         let personal = Personal {
             log,
-            headers: &group.headers,
+            headers: &r.headers,
             who_of: &who_of,
             include_spam: options.include_spam,
             until: as_of,
         };
         let (last, unordered) = personal.last();
         conversation.last_personal = last;
-        if let Some(day) = unordered
-            && !conversation.is_group()
-            && !conversation.has_unknown_participant
-        {
-            let message = format!(
-                "more than {ORDERED_PER_DAY} messages of this conversation on {day}: which of \
-                 them came after your last reply that day is not told apart, so all of that \
-                 day's count as waiting"
-            );
-            let name = conversation.title.as_deref().unwrap_or(&conversation.key);
-            warnings.push(Warning::new(FILE, None, message).with_value(name));
+        let day = unordered
+            .filter(|_| !conversation.is_group() && !conversation.has_unknown_participant)?;
+        let message = format!(
+            "more than {ORDERED_PER_DAY} messages of this conversation on {day}: which of \
+             them came after your last reply that day is not told apart, so all of that \
+             day's count as waiting"
+        );
+        let name = conversation.title.as_deref().unwrap_or(&conversation.key);
+        Some(Warning::new(FILE, None, message).with_value(name))
+    };
+    let cells = |r: &Resolved| r.headers.iter().map(|&h| log.cells_of(h).len()).sum();
+    let unordered = crate::cores::map_halves(&mut resolved, SPLIT_FROM, cells, days);
+    // The warnings in the order one pass in conversation order gives them.
+    let mut said = said.into_iter().peekable();
+    let mut conversations = Vec::with_capacity(resolved.len());
+    for (at, (r, unordered)) in resolved.into_iter().zip(unordered).enumerate() {
+        while let Some((_, local)) = said.next_if(|(of, _)| *of == at) {
+            warnings.merge(local);
         }
-        conversations.push(conversation);
+        warnings.extend(unordered);
+        conversations.push(r.conversation);
     }
     conversations
 }
+
+/// A conversation whose participants are resolved, with who sent each of
+/// its headers' messages (in the headers' order).
+struct Resolved {
+    conversation: Conversation,
+    headers: Vec<u32>,
+    who: Vec<Who>,
+}
+
+/// Cells below which the days are made on one thread.
+const SPLIT_FROM: usize = 1 << 16;
 
 /// Distinct values by the line they first appear on.
 fn in_order<T>(first_lines: HashMap<T, u64>) -> Vec<T> {
@@ -680,6 +722,51 @@ mod tests {
                 && w.contains("\"c1\"")),
             "{said:?}"
         );
+    }
+
+    #[test]
+    fn on_both_cores_the_warnings_keep_the_order_of_one_pass() {
+        // c1's and c3's senders each have a name two people carry, c2's
+        // day is not ordered; c4's 70,000 days put the cells past
+        // SPLIT_FROM, so the days are made on both cores.
+        let mut export = Export::default();
+        let connections = "First Name,Last Name,Company,Position,Connected On\n\
+                           Sam,Lee,,,01 Jan 2020\nSam,Lee,,,02 Jan 2020\n\
+                           Kim,Park,,,01 Jan 2020\nKim,Park,,,02 Jan 2020\n";
+        let mut messages = "CONVERSATION ID,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,CONTENT,FOLDER\n".to_string();
+        let row = |c: &str, from: &str, url: &str, at: &str| {
+            format!("{c},{from},{url},Avery Quinn,{AVERY},{at} UTC,hi,INBOX\n")
+        };
+        messages += &row("c1", "Sam Lee", "", "2024-03-02 10:00:00");
+        messages +=
+            &format!("c2,Avery Quinn,{AVERY},Ada Byron,{ADA},2024-03-01 00:30:00 UTC,hi,INBOX\n");
+        for i in 0..crate::ORDERED_PER_DAY + 1 {
+            let at = format!("2024-03-01 {:02}:{:02}:00", 1 + i / 60, i % 60);
+            messages += &row("c2", "Ada Byron", ADA, &at);
+        }
+        messages += &row("c3", "Kim Park", "", "2024-03-02 10:00:00");
+        let start = chrono::NaiveDate::from_ymd_opt(1830, 1, 1).unwrap();
+        for day in start.iter_days().take(70_000) {
+            messages += &row("c4", "Ada Byron", ADA, &format!("{day} 10:00:00"));
+        }
+        let files = [
+            (FileKind::Profile, "First Name,Last Name\nAvery,Quinn\n"),
+            (FileKind::Connections, connections),
+            (FileKind::Messages, messages.as_str()),
+        ];
+        for (kind, text) in files {
+            export
+                .read_file(kind, kind.file_name(), text.as_bytes())
+                .unwrap();
+        }
+        let n = Network::from_owned_export(export, &Options::default()).unwrap();
+        let said: Vec<String> = n.warnings.iter().map(|w| w.to_string()).collect();
+        let at = |part: &str| said.iter().position(|w| w.contains(part));
+        let order = [at("\"Sam Lee\""), at("not told apart"), at("\"Kim Park\"")];
+        assert!(order.iter().all(Option::is_some), "{said:?}");
+        assert!(order.is_sorted(), "{said:?}");
+        assert_eq!(n.conversations.len(), 4);
+        assert_eq!(n.conversations[3].activity.len(), 70_000);
     }
 
     #[test]

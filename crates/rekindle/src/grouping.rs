@@ -70,14 +70,10 @@ pub(crate) fn sort_grouped_split<T: Send, O: Ord>(
     }
     let (lower, upper) = items.split_at_mut(front);
     let (group, order) = (&group, &order);
-    std::thread::scope(|scope| {
-        let sorting = scope.spawn(move || sort_grouped(upper, group, order));
-        sort_grouped(lower, group, order);
-        // A panic of the other thread is a bug, not input: it goes on.
-        sorting
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-    });
+    crate::cores::both(
+        move || sort_grouped(upper, group, order),
+        move || sort_grouped(lower, group, order),
+    );
 }
 
 /// Items below which [`sort_grouped_split`] sorts on one core: a thread

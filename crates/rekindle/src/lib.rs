@@ -30,6 +30,7 @@
 mod analysis;
 mod archive;
 mod conversations;
+mod cores;
 mod dated;
 pub mod dates;
 pub mod diff;

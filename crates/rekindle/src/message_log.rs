@@ -381,13 +381,8 @@ impl MessageLog {
         let headers = self.headers.len();
         if self.cells.len() >= SORT_APART {
             let mut cells = std::mem::take(&mut self.cells);
-            self.header_cells = std::thread::scope(|scope| {
-                let sorting = scope.spawn(|| sort_cells(&mut cells, headers));
-                self.order_days();
-                sorting
-                    .join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-            });
+            (self.header_cells, ()) =
+                crate::cores::both(|| sort_cells(&mut cells, headers), || self.order_days());
             self.cells = cells;
         } else {
             self.header_cells = sort_cells(&mut self.cells, headers);
