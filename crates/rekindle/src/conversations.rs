@@ -331,14 +331,14 @@ pub(crate) fn assemble(
             who,
         });
     }
-    let days = |r: &mut Resolved| -> Option<Warning> {
+    let days = |r: &Resolved| -> Days {
         let who_of: HashMap<u32, Who> = r
             .headers
             .iter()
             .copied()
             .zip(r.who.iter().copied())
             .collect();
-        let conversation = &mut r.conversation;
+        let conversation = &r.conversation;
         // One day per (day, sender, kind): each header's cells come sorted by
         // day and kind, so the stable sort mostly merges sorted runs, and
         // cells of one key (spam and not) end up side by side to be summed.
@@ -374,7 +374,6 @@ pub(crate) fn assemble(
         });
         // Kept as long as the network: no room left over.
         activity.shrink_to_fit();
-        conversation.activity = activity;
         let personal = Personal {
             log,
             headers: &r.headers,
@@ -383,28 +382,36 @@ pub(crate) fn assemble(
             until: as_of,
         };
         let (last, unordered) = personal.last();
-        conversation.last_personal = last;
-        let day = unordered
-            .filter(|_| !conversation.is_group() && !conversation.has_unknown_participant)?;
-        let message = format!(
-            "more than {ORDERED_PER_DAY} messages of this conversation on {day}: which of \
-             them came after your last reply that day is not told apart, so all of that \
-             day's count as waiting"
-        );
-        let name = conversation.title.as_deref().unwrap_or(&conversation.key);
-        Some(Warning::new(FILE, None, message).with_value(name))
+        let direct = !conversation.is_group() && !conversation.has_unknown_participant;
+        let warning = unordered.filter(|_| direct).map(|day| {
+            let message = format!(
+                "more than {ORDERED_PER_DAY} messages of this conversation on {day}: which of \
+                 them came after your last reply that day is not told apart, so all of that \
+                 day's count as waiting"
+            );
+            let name = conversation.title.as_deref().unwrap_or(&conversation.key);
+            Warning::new(FILE, None, message).with_value(name)
+        });
+        Days {
+            activity,
+            last,
+            warning,
+        }
     };
     let cells = |r: &Resolved| r.headers.iter().map(|&h| log.cells_of(h).len()).sum();
-    let unordered = crate::cores::map_halves(&mut resolved, SPLIT_FROM, cells, days);
+    let made = crate::cores::map_halves(&resolved, SPLIT_FROM, cells, days);
     // The warnings in the order one pass in conversation order gives them.
     let mut said = said.into_iter().peekable();
     let mut conversations = Vec::with_capacity(resolved.len());
-    for (at, (r, unordered)) in resolved.into_iter().zip(unordered).enumerate() {
+    for (at, (r, days)) in resolved.into_iter().zip(made).enumerate() {
         while let Some((_, local)) = said.next_if(|(of, _)| *of == at) {
             warnings.merge(local);
         }
-        warnings.extend(unordered);
-        conversations.push(r.conversation);
+        warnings.extend(days.warning);
+        let mut conversation = r.conversation;
+        conversation.activity = days.activity;
+        conversation.last_personal = days.last;
+        conversations.push(conversation);
     }
     conversations
 }
@@ -415,6 +422,14 @@ struct Resolved {
     conversation: Conversation,
     headers: Vec<u32>,
     who: Vec<Who>,
+}
+
+/// What a conversation's cells make: its days, its last message, and the
+/// warning of a day whose order is not told.
+struct Days {
+    activity: Vec<ConversationDay>,
+    last: Option<LastMessage>,
+    warning: Option<Warning>,
 }
 
 /// Cells below which the days are made on one thread.
