@@ -12,7 +12,8 @@
 # then the growth factor from 20k to 16.6M messages, and `rekindle summary`
 # on the shipped sample.
 #
-#   crates/rekindle-bench/bench.sh [RUNS]     (default 3 runs; the median is shown)
+#   crates/rekindle-bench/bench.sh [RUNS]     (default 3 runs, the floor's and
+#                                             rekindle's interleaved; medians shown)
 #   BIN=DIR crates/rekindle-bench/bench.sh    (measure the binaries in DIR instead)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -28,19 +29,16 @@ mkdir -p "$out"
 # median of the numbers on stdin
 median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
-# run CMD… RUNS times; print "seconds peak_kib" medians. The time is the
-# wall clock around the run in ns (time's own %e has 10 ms steps, half the
-# floor at 20k messages).
-measure() {
-  local secs=() kibs=() t0 t1
-  for _ in $(seq "$runs"); do
-    t0=$(date +%s%N)
-    /usr/bin/time -f '%M' -o "$out/time.txt" "$@" > /dev/null
-    t1=$(date +%s%N)
-    read -r k < "$out/time.txt"
-    secs+=("$(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.4f", (b-a)/1e9}')"); kibs+=("$k")
-  done
-  printf '%s %s\n' "$(printf '%s\n' "${secs[@]}" | median)" "$(printf '%s\n' "${kibs[@]}" | median)"
+# once CMD…: run it once; print "seconds peak_kib". The time is the wall
+# clock around the run in ns (time's own %e has 10 ms steps, half the floor
+# at 20k messages).
+once() {
+  local t0 t1 k
+  t0=$(date +%s%N)
+  /usr/bin/time -f '%M' -o "$out/time.txt" "$@" > /dev/null
+  t1=$(date +%s%N)
+  read -r k < "$out/time.txt"
+  printf '%s %s\n' "$(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.4f", (b-a)/1e9}')" "$k"
 }
 
 # export NAME MESSAGES [--short-bodies]: generate once, print the zip's path
@@ -103,10 +101,19 @@ printf '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n'
 declare -A took ratio peak metrics_ratio metrics_peak
 row() {
   local label=$1 zip=$2 messages
-  read -r floor _ < <(measure "$bin/floor" "$zip")
+  # The three interleaved, run after run, so that a busy minute on a
+  # shared machine slows the floor as much as what is compared with it.
+  local f=() n=() nk=() m=() mk=() t k
+  for _ in $(seq "$runs"); do
+    read -r t _ < <(once "$bin/floor" "$zip"); f+=("$t")
+    read -r t k < <(once "$bin/rekindle" neglected "$zip" --format json); n+=("$t"); nk+=("$k")
+    read -r t k < <(once "$bin/rekindle" metrics "$zip" --format json); m+=("$t"); mk+=("$k")
+  done
+  local floor neg neg_kib met met_kib
+  floor=$(printf '%s\n' "${f[@]}" | median)
+  neg=$(printf '%s\n' "${n[@]}" | median); neg_kib=$(printf '%s\n' "${nk[@]}" | median)
+  met=$(printf '%s\n' "${m[@]}" | median); met_kib=$(printf '%s\n' "${mk[@]}" | median)
   messages=$("$bin/floor" "$zip" | sed -n 's/.*messages=\([0-9]*\).*/\1/p')
-  read -r neg neg_kib < <(measure "$bin/rekindle" neglected "$zip" --format json)
-  read -r met met_kib < <(measure "$bin/rekindle" metrics "$zip" --format json)
   took[$label]=$neg
   ratio[$label]=$(awk -v a="$neg" -v b="$floor" 'BEGIN {print a/b}')
   peak[$label]=$(awk -v k="$neg_kib" 'BEGIN {print k/1024}')

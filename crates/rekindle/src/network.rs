@@ -432,79 +432,27 @@ impl Network {
             }
         }
         let occasions = Occasions::collect(export, &mut people, favours, &mut warnings);
-
-        let mut graph = DiGraph::with_capacity(people.len(), people.len() * 2);
-        for (id, person) in people.iter() {
-            let connection = person.connection.as_ref();
-            graph.add_node(Node {
-                name: person.name.clone(),
-                profile_url: person.profile_url.as_deref().map(profile_link),
-                company: connection.and_then(|c| c.company.clone()),
-                position: connection.and_then(|c| c.position.clone()),
-                connected_on: connection.and_then(|c| c.connected_on),
-                is_connection: connection.is_some(),
-                is_owner: id == PersonId::OWNER,
-            });
-        }
+        // The people's nodes on the other core, beside the messages' events here.
+        let people_ref = &people;
+        let (mut graph, counted) = crate::cores::both(
+            move || graph_of(people_ref),
+            || {
+                Counted::of(
+                    &conversations,
+                    as_of,
+                    export.limits.max_group_size,
+                    &mut warnings,
+                )
+            },
+        );
+        let Counted {
+            events,
+            direct,
+            shared,
+            messages_counted,
+        } = counted;
         let node = |id: PersonId| NodeIndex::new(id.index());
         let owner_node = node(PersonId::OWNER);
-        for (id, person) in people.iter() {
-            if let Some(c) = &person.connection {
-                let connected_on = c.connected_on;
-                graph.add_edge(owner_node, node(id), Tie::Connection { connected_on });
-            }
-        }
-
-        // Messages: direct counts per person, shared groups per pair.
-        let expected_events = event_count(&conversations, as_of);
-        let mut events: Vec<(u64, u32)> = Vec::with_capacity(expected_events);
-        let mut direct: HashMap<PersonId, (u32, u32, NaiveDateTime, NaiveDateTime)> =
-            HashMap::default();
-        let mut shared: HashMap<(PersonId, PersonId), u32> = HashMap::default();
-        let mut messages_counted = 0;
-        for c in &conversations {
-            messages_counted += c.message_count();
-            if c.is_sponsored() {
-                continue;
-            }
-            let group = c.is_group();
-            if group {
-                let mut members = c.participants.clone();
-                members.push(PersonId::OWNER);
-                members.sort();
-                let max = export.limits.max_group_size;
-                if members.len() > max {
-                    // Pairs grow with the square of the group: keep the
-                    // owner's tie with each member only, and say so.
-                    warnings.push(too_big_group(c, members.len(), max));
-                    for &b in &members[1..] {
-                        *shared.entry((PersonId::OWNER, b)).or_default() += 1;
-                    }
-                } else {
-                    for (i, &a) in members.iter().enumerate() {
-                        for &b in &members[i + 1..] {
-                            *shared.entry((a, b)).or_default() += 1;
-                        }
-                    }
-                }
-            }
-            for a in c.activity.iter().filter(|a| is_interaction(a, as_of)) {
-                let sent = a.sender == Who::Owner;
-                let kind = match (sent, group) {
-                    (true, false) => InteractionKind::DirectSent,
-                    (false, false) => InteractionKind::DirectReceived,
-                    (true, true) => InteractionKind::GroupSent,
-                    (false, true) => InteractionKind::GroupReceived,
-                };
-                for &p in with_whom(c, a) {
-                    events.push((pack(p, a.day, kind), a.count));
-                    if !group {
-                        count_direct(&mut direct, p, a, sent);
-                    }
-                }
-            }
-        }
-        debug_assert_eq!(events.len(), expected_events);
         let mut direct: Vec<_> = direct.into_iter().collect();
         direct.sort_by_key(|(p, _)| *p);
         for (p, (sent, received, first, last)) in direct {
@@ -558,6 +506,109 @@ impl Network {
     pub fn node(&self, id: PersonId) -> &Node {
         &self.graph[NodeIndex::new(id.index())]
     }
+}
+
+/// What the messages count, conversation by conversation: the
+/// interactions' events, the direct conversations' counts per person and
+/// the groups each pair shares.
+struct Counted {
+    events: Vec<(u64, u32)>,
+    direct: HashMap<PersonId, (u32, u32, NaiveDateTime, NaiveDateTime)>,
+    shared: HashMap<(PersonId, PersonId), u32>,
+    messages_counted: usize,
+}
+
+impl Counted {
+    fn of(
+        conversations: &[Conversation],
+        as_of: NaiveDate,
+        max_group_size: usize,
+        warnings: &mut Warnings,
+    ) -> Counted {
+        let expected_events = event_count(conversations, as_of);
+        let mut events: Vec<(u64, u32)> = Vec::with_capacity(expected_events);
+        let mut direct: HashMap<PersonId, (u32, u32, NaiveDateTime, NaiveDateTime)> =
+            HashMap::default();
+        let mut shared: HashMap<(PersonId, PersonId), u32> = HashMap::default();
+        let mut messages_counted = 0;
+        for c in conversations {
+            messages_counted += c.message_count();
+            if c.is_sponsored() {
+                continue;
+            }
+            let group = c.is_group();
+            if group {
+                let mut members = c.participants.clone();
+                members.push(PersonId::OWNER);
+                members.sort();
+                if members.len() > max_group_size {
+                    // Pairs grow with the square of the group: keep the
+                    // owner's tie with each member only, and say so.
+                    warnings.push(too_big_group(c, members.len(), max_group_size));
+                    for &b in &members[1..] {
+                        *shared.entry((PersonId::OWNER, b)).or_default() += 1;
+                    }
+                } else {
+                    for (i, &a) in members.iter().enumerate() {
+                        for &b in &members[i + 1..] {
+                            *shared.entry((a, b)).or_default() += 1;
+                        }
+                    }
+                }
+            }
+            for a in c.activity.iter().filter(|a| is_interaction(a, as_of)) {
+                let sent = a.sender == Who::Owner;
+                let kind = match (sent, group) {
+                    (true, false) => InteractionKind::DirectSent,
+                    (false, false) => InteractionKind::DirectReceived,
+                    (true, true) => InteractionKind::GroupSent,
+                    (false, true) => InteractionKind::GroupReceived,
+                };
+                for &p in with_whom(c, a) {
+                    events.push((pack(p, a.day, kind), a.count));
+                    if !group {
+                        count_direct(&mut direct, p, a, sent);
+                    }
+                }
+            }
+        }
+        debug_assert_eq!(events.len(), expected_events);
+        Counted {
+            events,
+            direct,
+            shared,
+            messages_counted,
+        }
+    }
+}
+
+/// The graph of every person, with the owner's tie to each connection.
+fn graph_of(people: &People) -> DiGraph<Node, Tie> {
+    let mut graph = DiGraph::with_capacity(people.len(), people.len() * 2);
+    for (id, person) in people.iter() {
+        let connection = person.connection.as_ref();
+        graph.add_node(Node {
+            name: person.name.clone(),
+            profile_url: person.profile_url.as_deref().map(profile_link),
+            company: connection.and_then(|c| c.company.clone()),
+            position: connection.and_then(|c| c.position.clone()),
+            connected_on: connection.and_then(|c| c.connected_on),
+            is_connection: connection.is_some(),
+            is_owner: id == PersonId::OWNER,
+        });
+    }
+    let node = |id: PersonId| NodeIndex::new(id.index());
+    for (id, person) in people.iter() {
+        if let Some(c) = &person.connection {
+            let connected_on = c.connected_on;
+            graph.add_edge(
+                node(PersonId::OWNER),
+                node(id),
+                Tie::Connection { connected_on },
+            );
+        }
+    }
+    graph
 }
 
 /// What a [`Network`] is built from: a borrowed export, or an owned one
