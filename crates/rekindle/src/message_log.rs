@@ -24,7 +24,7 @@
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
-use crate::grouping::sort_grouped;
+use crate::grouping::{sort_grouped, sort_grouped_split};
 use crate::index_table::IndexTable;
 use crate::parse::Direction;
 use crate::parse::messages::{Folder, Message, MessageKind};
@@ -376,18 +376,20 @@ impl MessageLog {
         self.header_ids = FastMap::default();
         self.cell_ids = IndexTable::default();
         self.day_ids = FastMap::default();
-        // The cells are sorted on a thread of their own, beside the days'
-        // order here, when there are enough to be worth one.
+        // The cells are sorted on a thread of their own, beside the days
+        // here, when there are enough to be worth one; then the days'
+        // messages, each kind on both cores once there are enough of them.
         let headers = self.headers.len();
         if self.cells.len() >= SORT_APART {
             let mut cells = std::mem::take(&mut self.cells);
             (self.header_cells, ()) =
-                crate::cores::both(|| sort_cells(&mut cells, headers), || self.order_days());
+                crate::cores::both(|| sort_cells(&mut cells, headers), || self.sort_buckets());
             self.cells = cells;
         } else {
             self.header_cells = sort_cells(&mut self.cells, headers);
-            self.order_days();
+            self.sort_buckets();
         }
+        self.order_messages();
         self.days.sort_unstable_by_key(|d| d.day);
         // What was read stays as long as the export: give back the room
         // the vectors grew into.
@@ -404,12 +406,12 @@ impl MessageLog {
         self.sealed = true;
     }
 
-    /// Sorts the conversation-days (see [`MessageLog::sort_buckets`]) and
-    /// each one's messages, and tells each day where its messages start.
-    fn order_days(&mut self) {
-        self.sort_buckets();
-        sort_grouped(&mut self.ordered, |o| o.bucket, |o| o.at);
-        sort_grouped(&mut self.sequenced, |o| o.bucket, |o| o.key);
+    /// Sorts each conversation-day's messages (the days sorted by
+    /// [`MessageLog::sort_buckets`]), and tells each day where its messages
+    /// start.
+    fn order_messages(&mut self) {
+        sort_grouped_split(&mut self.ordered, |o| o.bucket, |o| o.at);
+        sort_grouped_split(&mut self.sequenced, |o| o.bucket, |o| o.key);
         // Each kind of bucket's messages lie in its own vector, by bucket.
         let (mut ordered_at, mut sequenced_at) = (0, 0);
         for bucket in &mut self.buckets {
