@@ -242,9 +242,18 @@ pub fn day_number(date: NaiveDate) -> i32 {
 /// Days from 0001-01-01 (day 1) to 1970-01-01.
 const EPOCH_DAYS_FROM_CE: i32 = 719_163;
 
-/// The date of a day number.
+/// The date of a day number, as adding that many days to 1970-01-01 gives
+/// it (without a Duration: this runs for every interaction), clamped to
+/// chrono's range.
 pub fn day_date(day: i32) -> NaiveDate {
-    NaiveDate::default() + chrono::Duration::days(i64::from(day))
+    let clamped = if day < 0 {
+        NaiveDate::MIN
+    } else {
+        NaiveDate::MAX
+    };
+    day.checked_add(EPOCH_DAYS_FROM_CE)
+        .and_then(NaiveDate::from_num_days_from_ce_opt)
+        .unwrap_or(clamped)
 }
 
 /// The relationship graph of one export.
@@ -702,8 +711,13 @@ mod tests {
         let mut day = Some(NaiveDate::MIN);
         while let Some(d) = day {
             assert_eq!(day_number(d), (d - epoch).num_days() as i32, "{d}");
+            let n = day_number(d);
+            assert_eq!(day_date(n), epoch + chrono::Duration::days(i64::from(n)));
             day = d.checked_add_signed(chrono::Duration::days(997));
         }
+        assert_eq!(day_date(day_number(NaiveDate::MAX)), NaiveDate::MAX);
+        assert_eq!(day_date(i32::MAX), NaiveDate::MAX);
+        assert_eq!(day_date(i32::MIN), NaiveDate::MIN);
         assert_eq!(
             day_number(NaiveDate::MAX),
             (NaiveDate::MAX - epoch).num_days() as i32
