@@ -18,9 +18,11 @@
 //!
 //! Lines are counted here too, as the `\n` bytes before a record's first
 //! byte (csv's own positions point before skipped blank lines and into the
-//! middle of a CRLF). Memory is the buffer and one record: a record may
-//! span at most [`Limits::max_record_bytes`](crate::limits::Limits), and
-//! csv-core's copy of a long one is given back after it.
+//! middle of a CRLF); a record's own are counted as it is split (only a
+//! quoted field holds any), so its bytes are not read a second time.
+//! Memory is the buffer and one record: a record may span at most
+//! [`Limits::max_record_bytes`](crate::limits::Limits), and csv-core's copy
+//! of a long one is given back after it.
 
 use std::io::Read;
 
@@ -190,9 +192,12 @@ impl<R: Read> Records<R> {
             }
             self.line = 1 + self.newlines;
             self.first_byte = self.offset + self.start as u64;
-            if let Some(used) = split_record(&self.buf[self.start..self.end], &mut self.fields) {
+            let unread = &self.buf[self.start..self.end];
+            if let Some((used, newlines)) = split_record(unread, &mut self.fields) {
                 self.base = self.start;
-                self.advance(used);
+                // The record's own line breaks, counted as it was split.
+                self.start += used;
+                self.newlines += newlines;
                 self.check_length()?;
                 return Ok(true);
             }
@@ -360,11 +365,13 @@ impl QuoteTracker {
 
 /// Splits the record `bytes` begin with (not with a line break) into
 /// `fields`, and says how many bytes it took up to and including its first
-/// line-break byte; `None` if it does not end within `bytes`.
-fn split_record(bytes: &[u8], fields: &mut Fields) -> Option<usize> {
+/// line-break byte, and how many `\n` bytes those are (inside quotes, and
+/// the one it may end with); `None` if it does not end within `bytes`.
+fn split_record(bytes: &[u8], fields: &mut Fields) -> Option<(usize, u64)> {
     fields.clear();
     let Fields { spans, owned } = fields;
     let mut i = 0;
+    let mut newlines = 0;
     loop {
         // The start of a field.
         let (field_end, next) = if *bytes.get(i)? == b'"' {
@@ -372,7 +379,17 @@ fn split_record(bytes: &[u8], fields: &mut Fields) -> Option<usize> {
             // Where the field starts in `owned`, once it has to be rewritten.
             let mut rewritten = None;
             loop {
-                let quote = from + memchr::memchr(b'"', &bytes[from..])?;
+                // The closing (or a doubled) quote, counting the line
+                // breaks before it: only a quoted field holds any.
+                let mut at = from;
+                let quote = loop {
+                    let hit = at + memchr::memchr2(b'"', b'\n', &bytes[at..])?;
+                    if bytes[hit] == b'"' {
+                        break hit;
+                    }
+                    newlines += 1;
+                    at = hit + 1;
+                };
                 match *bytes.get(quote + 1)? {
                     b'"' => {
                         rewritten.get_or_insert(owned.len());
@@ -401,7 +418,7 @@ fn split_record(bytes: &[u8], fields: &mut Fields) -> Option<usize> {
             (stop, bytes[stop])
         };
         if next != b',' {
-            return Some(field_end + 1);
+            return Some((field_end + 1, newlines + u64::from(next == b'\n')));
         }
         i = field_end + 1;
     }
