@@ -441,18 +441,14 @@ impl Network {
             }
         }
         let occasions = Occasions::collect(export, &mut people, favours, &mut warnings);
-        // The people's nodes on the other core, beside the messages' events here.
-        let people_ref = &people;
-        let (mut graph, counted) = crate::cores::both(
-            move || graph_of(people_ref),
-            || {
-                Counted::of(
-                    &conversations,
-                    as_of,
-                    export.limits.max_group_size,
-                    &mut warnings,
-                )
-            },
+        // The messages' events counted on the other core, beside the
+        // people's nodes here: the nodes stay as long as the network, and
+        // this thread's heap has the message log's room free for them.
+        let (talks, max_group) = (&conversations, export.limits.max_group_size);
+        let counting = &mut warnings;
+        let (counted, mut graph) = crate::cores::both(
+            move || Counted::of(talks, as_of, max_group, counting),
+            || graph_of(&people),
         );
         let Counted {
             events,
