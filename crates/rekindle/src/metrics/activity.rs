@@ -52,13 +52,13 @@ impl Inputs {
 
 /// Each person's [`Inputs`], indexed by person id.
 pub(super) fn inputs(network: &Network) -> Vec<Inputs> {
-    let mut out: Vec<Inputs> = activities(&network.interactions, network.people.len())
-        .into_iter()
-        .map(|activity| Inputs {
-            activity,
-            ..Inputs::default()
-        })
-        .collect();
+    // One vector, written once: the activities go straight into it.
+    let mut out = vec![Inputs::default(); network.people.len()];
+    activities(&network.interactions, |person, activity| {
+        if let Some(slot) = out.get_mut(person as usize) {
+            slot.activity = activity;
+        }
+    });
     // Ties other than messages, counted per person and direction.
     let owner = network.owner_node();
     for e in network.graph.raw_edges() {
@@ -96,18 +96,12 @@ pub(super) fn inputs(network: &Network) -> Vec<Inputs> {
     out
 }
 
-/// Each person's [`Activity`], indexed by person id (of `people`), in one
-/// pass over the interactions, which come sorted by person and day: the
-/// distinct days of direct messages start a new period after a gap of more
-/// than [`PERIOD_GAP_DAYS`].
-pub(super) fn activities(interactions: &Interactions, people: usize) -> Vec<Activity> {
+/// Each person's [`Activity`], given to `keep` with their id (once per
+/// person who has any), in one pass over the interactions, which come
+/// sorted by person and day: the distinct days of direct messages start a
+/// new period after a gap of more than [`PERIOD_GAP_DAYS`].
+pub(super) fn activities(interactions: &Interactions, mut keep: impl FnMut(u32, Activity)) {
     debug_assert!((interactions.person.iter().zip(&interactions.day)).is_sorted_by(|a, b| a <= b));
-    let mut out = vec![Activity::default(); people];
-    let mut keep = |person: u32, activity: Activity| {
-        if let Some(slot) = out.get_mut(person as usize) {
-            *slot = activity;
-        }
-    };
     let mut current: Option<(u32, Activity)> = None;
     let (mut last_day, mut last_start, mut last_month) = (i32::MIN, 0, None);
     let mut gaps: Vec<i32> = Vec::new();
@@ -164,7 +158,6 @@ pub(super) fn activities(interactions: &Interactions, people: usize) -> Vec<Acti
         activity.typical_gap = median(&mut gaps);
         keep(p, activity);
     }
-    out
 }
 
 /// The median, as polars takes it (the mean of the two middle values).
@@ -209,7 +202,8 @@ mod tests {
             kind: rows.iter().map(|r| r.2).collect(),
             count: vec![1; rows.len()],
         };
-        let all = activities(&interactions, 6);
+        let mut all = vec![Activity::default(); 6];
+        activities(&interactions, |p, a| all[p as usize] = a);
         let rhythm = |p: usize| all.get(p).map(|a| (a.periods, a.typical_gap));
         // Starts 0, 20 (27 is within a week of 20, the group day 10 does
         // not count) and 60: gaps 20 and 40, median 30.
