@@ -165,9 +165,9 @@ impl Analysis {
                     .iter()
                     .filter_map(|id| self.metrics.get(*id))
                     .map(|m| Candidate {
-                        name: m.name.clone(),
-                        profile_url: m.profile_url.clone(),
-                        company: m.company.clone(),
+                        name: m.name.to_string(),
+                        profile_url: m.profile_url.as_deref().map(str::to_string),
+                        company: m.company.as_deref().map(str::to_string),
                     })
                     .collect(),
             }),

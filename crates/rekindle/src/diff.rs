@@ -45,6 +45,7 @@
 //! ```
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -341,12 +342,12 @@ fn tidy(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn known(text: &Option<String>) -> Option<String> {
+fn known(text: &Option<Arc<str>>) -> Option<String> {
     text.as_deref().map(tidy).filter(|t| !t.is_empty())
 }
 
 /// "Head of Design at Tidewater Labs", "Tidewater Labs", "Head of Design".
-fn role(position: &Option<String>, company: &Option<String>) -> String {
+fn role(position: &Option<Arc<str>>, company: &Option<Arc<str>>) -> String {
     match (known(position), known(company)) {
         (Some(p), Some(c)) => format!("{p} at {c}"),
         (Some(p), None) => p,
@@ -438,10 +439,10 @@ impl Diff {
                 && a != b
             {
                 renamed_profiles.push(RenamedProfile {
-                    name: n.name.clone(),
-                    profile_url: n.profile_url.clone(),
-                    old_profile_url: o.profile_url.clone(),
-                    new_profile_url: n.profile_url.clone(),
+                    name: n.name.to_string(),
+                    profile_url: n.profile_url.as_deref().map(str::to_string),
+                    old_profile_url: o.profile_url.as_deref().map(str::to_string),
+                    new_profile_url: n.profile_url.as_deref().map(str::to_string),
                     reason: format!("{} → {}", profile_link(a), profile_link(b)),
                     id: new_id,
                 });
@@ -477,13 +478,13 @@ impl Diff {
                 continue;
             };
             job_changes.push(JobChange {
-                name: n.name.clone(),
-                profile_url: n.profile_url.clone(),
+                name: n.name.to_string(),
+                profile_url: n.profile_url.as_deref().map(str::to_string),
                 kind,
-                old_company: o.company.clone(),
-                new_company: n.company.clone(),
-                old_position: o.position.clone(),
-                new_position: n.position.clone(),
+                old_company: o.company.as_deref().map(str::to_string),
+                new_company: n.company.as_deref().map(str::to_string),
+                old_position: o.position.as_deref().map(str::to_string),
+                new_position: n.position.as_deref().map(str::to_string),
                 depth: new_depth(new_id),
                 reason,
                 id: new_id,
@@ -507,11 +508,11 @@ impl Diff {
                 reason += &format!("; {}", role(&node.position, &node.company));
             }
             ConnectionChange {
-                name: node.name.clone(),
-                profile_url: node.profile_url.clone(),
+                name: node.name.to_string(),
+                profile_url: node.profile_url.as_deref().map(str::to_string),
                 connected_on: node.connected_on,
-                company: node.company.clone(),
-                position: node.position.clone(),
+                company: node.company.as_deref().map(str::to_string),
+                position: node.position.as_deref().map(str::to_string),
                 reason,
                 id,
                 in_new,
@@ -559,8 +560,8 @@ impl Diff {
                     None => reason += "; in touch again",
                 }
                 Some(Rekindled {
-                    name: now.name.clone(),
-                    profile_url: now.profile_url.clone(),
+                    name: now.name.to_string(),
+                    profile_url: now.profile_url.as_deref().map(str::to_string),
                     last_interaction: now.last_interaction,
                     depth: now.depth,
                     old_score: r.score,
@@ -747,7 +748,7 @@ mod tests {
         let i = network
             .graph
             .node_weights()
-            .position(|n| n.name == name && n.is_connection)
+            .position(|n| &*n.name == name && n.is_connection)
             .expect("a connection of that name");
         PersonId(i as u32)
     }

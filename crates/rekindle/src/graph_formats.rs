@@ -64,10 +64,19 @@ fn opt<T: ToString>(value: &Option<T>) -> String {
 
 fn node_attributes(node: &Node) -> Vec<(&'static str, String)> {
     vec![
-        ("name", node.name.clone()),
-        ("profile_url", node.profile_url.clone().unwrap_or_default()),
-        ("company", node.company.clone().unwrap_or_default()),
-        ("position", node.position.clone().unwrap_or_default()),
+        ("name", node.name.to_string()),
+        (
+            "profile_url",
+            node.profile_url.as_deref().unwrap_or_default().to_string(),
+        ),
+        (
+            "company",
+            node.company.as_deref().unwrap_or_default().to_string(),
+        ),
+        (
+            "position",
+            node.position.as_deref().unwrap_or_default().to_string(),
+        ),
         ("connected_on", opt(&node.connected_on)),
         ("is_connection", node.is_connection.to_string()),
         ("is_owner", node.is_owner.to_string()),

@@ -5,6 +5,7 @@
 //! that could be two people is never guessed into one of them.
 
 use std::borrow::Cow;
+use std::sync::Arc;
 
 use crate::error::Warning;
 use crate::export::Export;
@@ -35,8 +36,9 @@ impl PersonId {
 /// One person known to the export.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Person {
-    /// Their name as best known.
-    pub name: String,
+    /// Their name as best known (shared with the graph's node and the
+    /// metrics' row, not copied).
+    pub name: Arc<str>,
     /// Their normalised profile URL key, if any file gives it.
     pub profile_url: Option<String>,
     /// What Connections.csv says of them, if they are a connection.
@@ -49,9 +51,9 @@ pub struct Connected {
     /// The line of the row in Connections.csv.
     pub line: u64,
     /// Their company at export time.
-    pub company: Option<String>,
+    pub company: Option<Arc<str>>,
     /// Their position at export time.
-    pub position: Option<String>,
+    pub position: Option<Arc<str>>,
     /// When you connected.
     pub connected_on: Option<chrono::NaiveDate>,
 }
@@ -74,8 +76,8 @@ impl Texts {
         ) -> Texts {
             let connected = Connected {
                 line,
-                company,
-                position,
+                company: company.map(Arc::from),
+                position: position.map(Arc::from),
                 connected_on,
             };
             Texts {
@@ -100,6 +102,20 @@ impl Texts {
             })),
         }
     }
+}
+
+/// `first last` (trimmed, one space between, either may be empty) as
+/// shared text, made in `scratch`: one allocation, the shared text's own
+/// (the same as [`Connection::full_name`], which makes a `String`).
+fn shared_full_name(scratch: &mut String, first: &str, last: &str) -> Arc<str> {
+    let (first, last) = (first.trim(), last.trim());
+    scratch.clear();
+    scratch.push_str(first);
+    if !first.is_empty() && !last.is_empty() {
+        scratch.push(' ');
+    }
+    scratch.push_str(last);
+    Arc::from(scratch.as_str())
 }
 
 /// The owner of the export, as far as it can be told.
@@ -170,7 +186,7 @@ impl People {
     /// index, so nothing of the real names is left (see [`crate::redact`]).
     pub(crate) fn redact(&mut self, pseudonym: impl Fn(PersonId) -> String) {
         for (i, person) in self.persons.iter_mut().enumerate() {
-            person.name = pseudonym(PersonId(i as u32));
+            person.name = pseudonym(PersonId(i as u32)).into();
             person.profile_url = None;
         }
         self.by_url = IndexTable::default();
@@ -197,7 +213,7 @@ impl People {
             ..People::default()
         };
         people.push(Person {
-            name: owner.name.clone().unwrap_or_else(|| "(you)".into()),
+            name: owner.name.as_deref().unwrap_or("(you)").into(),
             profile_url: owner.profile_url.clone(),
             connection: None,
         });
@@ -211,10 +227,11 @@ impl People {
             HashMap::default()
         };
         // Each connection's name and key, made once.
-        let named: Vec<(String, String)> = connections
+        let mut scratch = String::new();
+        let named: Vec<(Arc<str>, String)> = connections
             .iter()
             .map(|c| {
-                let name = c.full_name();
+                let name = shared_full_name(&mut scratch, &c.first_name, &c.last_name);
                 let key = name_key(&name);
                 (name, key)
             })
@@ -282,7 +299,7 @@ impl People {
 
     fn add(
         &mut self,
-        name: String,
+        name: Arc<str>,
         profile_url: Option<String>,
         connection: Option<Connected>,
     ) -> PersonId {
@@ -293,7 +310,7 @@ impl People {
     /// [`People::add`] with the name's key made already.
     fn add_keyed(
         &mut self,
-        name: String,
+        name: Arc<str>,
         key: String,
         profile_url: Option<String>,
         connection: Option<Connected>,
@@ -353,7 +370,7 @@ impl People {
             } else {
                 name.to_string()
             };
-            return Who::Person(self.add(display, Some(url.to_string()), None));
+            return Who::Person(self.add(display.into(), Some(url.to_string()), None));
         }
         if name.is_empty() || name == LINKEDIN_MEMBER {
             return Who::Unknown;
@@ -366,7 +383,7 @@ impl People {
             return Who::Person(id);
         }
         match self.by_name.get(&key).copied() {
-            None => Who::Person(self.add(name.to_string(), None, None)),
+            None => Who::Person(self.add(name.into(), None, None)),
             Some(Named { first, count: 1 }) => Who::Person(first),
             Some(Named { count, .. }) => {
                 warnings.push(Warning::new(
@@ -378,7 +395,7 @@ impl People {
                 )
                 .with_value(name));
                 let id = self.push(Person {
-                    name: name.to_string(),
+                    name: name.into(),
                     profile_url: None,
                     connection: None,
                 });

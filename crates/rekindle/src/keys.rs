@@ -87,16 +87,22 @@ fn ascii_profile_url(s: &str) -> Option<String> {
 
 /// The clickable form of a normalised profile URL key.
 pub fn profile_link(key: &str) -> String {
-    // Not `format!`: this runs for every person of the graph.
+    let mut link = String::new();
+    push_profile_link(&mut link, key);
+    link
+}
+
+/// [`profile_link`], written at the end of `out` (not `format!`: this runs
+/// for every person of the graph).
+pub(crate) fn push_profile_link(out: &mut String, key: &str) {
     let scheme = if key.starts_with("linkedin.com/") {
         "https://www."
     } else {
         "https://"
     };
-    let mut link = String::with_capacity(scheme.len() + key.len());
-    link.push_str(scheme);
-    link.push_str(key);
-    link
+    out.reserve(scheme.len() + key.len());
+    out.push_str(scheme);
+    out.push_str(key);
 }
 
 fn percent_decode(s: &str) -> String {

@@ -2,6 +2,7 @@
 //! kind of tie as an edge, plus the dated interactions the metrics need.
 
 use std::borrow::Cow;
+use std::sync::Arc;
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use petgraph::graph::{DiGraph, NodeIndex};
@@ -10,7 +11,7 @@ use crate::conversations::{self, Conversation, ConversationDay};
 use crate::error::{Result, Warning};
 use crate::export::{Export, ExportFacts};
 use crate::identity::{self, Owner, People, PersonId, Who};
-use crate::keys::profile_link;
+use crate::keys::push_profile_link;
 use crate::occasions::{Favour, FavourKind, Occasions};
 use crate::options::Options;
 use crate::parse::Direction;
@@ -23,13 +24,13 @@ use crate::warnings::Warnings;
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Node {
     /// Their name as best known.
-    pub name: String,
+    pub name: Arc<str>,
     /// Their profile link (`https://www.linkedin.com/in/…`), if known.
-    pub profile_url: Option<String>,
+    pub profile_url: Option<Arc<str>>,
     /// Current company, for connections.
-    pub company: Option<String>,
+    pub company: Option<Arc<str>>,
     /// Current position, for connections.
-    pub position: Option<String>,
+    pub position: Option<Arc<str>>,
     /// When you connected, for connections.
     pub connected_on: Option<NaiveDate>,
     /// Whether this is a first-degree connection.
@@ -287,7 +288,7 @@ impl Network {
     /// ```
     /// let export = rekindle::Export::open("../../data-samples/2024")?;
     /// let network = rekindle::Network::from_export(&export, &rekindle::Options::default())?;
-    /// assert_eq!(network.graph[network.owner_node()].name, "Avery Quinn");
+    /// assert_eq!(&*network.graph[network.owner_node()].name, "Avery Quinn");
     /// assert_eq!(network.as_of.to_string(), "2024-04-09");
     /// # Ok::<(), rekindle::Error>(())
     /// ```
@@ -590,11 +591,17 @@ impl Counted {
 /// The graph of every person, with the owner's tie to each connection.
 fn graph_of(people: &People) -> DiGraph<Node, Tie> {
     let mut graph = DiGraph::with_capacity(people.len(), people.len() * 2);
+    // Each link made here, then shared: one allocation, the shared text's.
+    let mut link = String::new();
     for (id, person) in people.iter() {
         let connection = person.connection.as_ref();
         graph.add_node(Node {
             name: person.name.clone(),
-            profile_url: person.profile_url.as_deref().map(profile_link),
+            profile_url: person.profile_url.as_deref().map(|key| {
+                link.clear();
+                push_profile_link(&mut link, key);
+                Arc::from(link.as_str())
+            }),
             company: connection.and_then(|c| c.company.clone()),
             position: connection.and_then(|c| c.position.clone()),
             connected_on: connection.and_then(|c| c.connected_on),

@@ -246,9 +246,9 @@ fn item(m: &PersonMetrics, action: Action, why_now: String, suggestion: &str) ->
     PlanItem {
         person: PersonId(m.person_id),
         action,
-        name: m.name.clone(),
-        profile_url: m.profile_url.clone(),
-        company: m.company.clone(),
+        name: m.name.to_string(),
+        profile_url: m.profile_url.as_deref().map(str::to_string),
+        company: m.company.as_deref().map(str::to_string),
         why_now,
         suggestion: suggestion.to_string(),
         score: 0.0,
@@ -736,7 +736,7 @@ mod tests {
     fn dummy(person: u32, action: Action, score: f64) -> PlanItem {
         let m = PersonMetrics {
             person_id: person,
-            name: format!("P{person}"),
+            name: format!("P{person}").into(),
             profile_url: None,
             company: None,
             position: None,

@@ -46,7 +46,7 @@ impl Network {
     /// ```
     pub fn redact(&mut self) {
         for (i, node) in self.graph.node_weights_mut().enumerate() {
-            node.name = pseudonym(PersonId(i as u32));
+            node.name = pseudonym(PersonId(i as u32)).into();
             node.profile_url = None;
         }
         if self.owner.name.is_some() {
@@ -82,7 +82,11 @@ mod tests {
         let mut secrets: Vec<String> = plain
             .people
             .iter()
-            .flat_map(|(_, p)| [p.name.clone()].into_iter().chain(p.profile_url.clone()))
+            .flat_map(|(_, p)| {
+                [p.name.to_string()]
+                    .into_iter()
+                    .chain(p.profile_url.clone())
+            })
             .collect();
         secrets.extend(
             export

@@ -183,7 +183,7 @@ mod tests {
         let maya = network
             .people
             .iter()
-            .find(|(_, p)| p.name == "Maya Okonkwo-Reyes")
+            .find(|(_, p)| &*p.name == "Maya Okonkwo-Reyes")
             .map(|(id, _)| id)
             .expect("Maya is in the sample");
         assert_eq!(person_by_month(&network, maya, 1), vec![0]);

@@ -108,7 +108,7 @@ impl Effects {
                             None,
                             "a ledger entry's name matches more than one person (or several entries match one) and no profile URL tells which; not applied",
                         )
-                        .with_value(p.name.as_str()),
+                        .with_value(&*p.name),
                     );
                     return None;
                 }

@@ -42,6 +42,7 @@ mod activity;
 mod scores;
 
 use polars::prelude::*;
+use std::sync::Arc;
 
 use crate::error::{Error, Result};
 use crate::identity::PersonId;
@@ -65,14 +66,14 @@ pub const DEFAULT_RHYTHM_DAYS: f64 = 180.0;
 pub struct PersonMetrics {
     /// The person's id (their node index in the graph).
     pub person_id: u32,
-    /// Their name.
-    pub name: String,
+    /// Their name (shared with the graph's node, not copied).
+    pub name: Arc<str>,
     /// Their profile link, if known.
-    pub profile_url: Option<String>,
+    pub profile_url: Option<Arc<str>>,
     /// Current company (connections only).
-    pub company: Option<String>,
+    pub company: Option<Arc<str>>,
     /// Current position (connections only).
-    pub position: Option<String>,
+    pub position: Option<Arc<str>>,
     /// Whether they are a first-degree connection.
     pub is_connection: bool,
     /// When you connected.
@@ -231,7 +232,7 @@ pub fn compute(network: &Network) -> Result<Metrics> {
 /// )?;
 /// let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
 /// let metrics = rekindle::metrics::compute_with(&network, &Effects::new(&ledger, &network.people, today))?;
-/// let maya = metrics.rows.iter().find(|m| m.name == "Maya Okonkwo-Reyes").unwrap();
+/// let maya = metrics.rows.iter().find(|m| &*m.name == "Maya Okonkwo-Reyes").unwrap();
 /// assert!(maya.in_touch);
 /// assert_eq!(maya.last_interaction.map(|d| d.to_string()).as_deref(), Some("2026-09-30"));
 /// assert_eq!(maya.ledger_touch.as_deref(), Some("coffee on 2026-09-30"));
@@ -371,7 +372,7 @@ fn metrics_frame(rows: &[PersonMetrics], exact: &[Exact]) -> PolarsResult<DataFr
         |name: &str, values: Vec<Option<f64>>| -> Column { Series::new(n(name), values).into() };
     let columns = vec![
         u32s("person_id", |r| r.person_id),
-        texts("name", |r| Some(r.name.as_str())),
+        texts("name", |r| Some(&r.name)),
         texts("profile_url", |r| r.profile_url.as_deref()),
         texts("company", |r| r.company.as_deref()),
         texts("position", |r| r.position.as_deref()),
@@ -467,7 +468,7 @@ mod tests {
                 inputs[id.0 as usize].is_quiet()
                     && people_named[&crate::keys::name_key(&p.name)] == 1
             })
-            .map(|(_, p)| p.name.as_str())
+            .map(|(_, p)| &*p.name)
             .take(4)
             .collect();
         let entries = [

@@ -37,7 +37,7 @@ pub fn companies(metrics: &Metrics, filter: Option<&str>) -> Vec<CompanyRow> {
         {
             continue;
         }
-        by_company.entry(company.clone()).or_default().push(m);
+        by_company.entry(company.to_string()).or_default().push(m);
     }
     let mut rows: Vec<CompanyRow> = by_company
         .into_iter()
@@ -57,7 +57,7 @@ pub fn companies(metrics: &Metrics, filter: Option<&str>) -> Vec<CompanyRow> {
                     .iter()
                     .filter(|m| m.messages_sent > 0 && m.messages_received > 0)
                     .count(),
-                deepest: deepest.map(|m| m.name.clone()).unwrap_or_default(),
+                deepest: deepest.map(|m| m.name.to_string()).unwrap_or_default(),
                 deepest_depth: round1(deepest.map_or(0.0, |m| m.depth)),
                 total_depth: round1(people.iter().map(|m| m.depth).sum()),
             }

@@ -41,10 +41,10 @@ pub fn never_contacted(metrics: &Metrics) -> Vec<NeverContactedRow> {
     });
     rows.into_iter()
         .map(|m| NeverContactedRow {
-            name: m.name.clone(),
-            profile_url: m.profile_url.clone(),
-            company: m.company.clone(),
-            position: m.position.clone(),
+            name: m.name.to_string(),
+            profile_url: m.profile_url.as_deref().map(str::to_string),
+            company: m.company.as_deref().map(str::to_string),
+            position: m.position.as_deref().map(str::to_string),
             connected_on: m.connected_on,
             messages_sent: m.messages_sent,
             messages_received: m.messages_received,

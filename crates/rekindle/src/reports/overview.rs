@@ -120,7 +120,7 @@ pub fn overview(network: &Network, metrics: &Metrics, limit: Option<usize>) -> O
                 neglected: m.neglect > 0.0,
                 label: labelled
                     .contains(&PersonId(m.person_id))
-                    .then(|| m.name.clone()),
+                    .then(|| m.name.to_string()),
             })
         })
         .collect();

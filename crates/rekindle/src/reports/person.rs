@@ -260,7 +260,7 @@ pub fn person(network: &Network, metrics: &Metrics, id: PersonId) -> Option<Pers
     };
     let unanswered = unanswered(network)
         .into_iter()
-        .find(|r| r.name == m.name && r.profile_url == m.profile_url)
+        .find(|r| *r.name == *m.name && r.profile_url.as_deref() == m.profile_url.as_deref())
         .map(|r| {
             format!(
                 "waiting {} day{} for your reply to {} message{}",

@@ -124,8 +124,8 @@ pub fn reciprocity(network: &Network) -> Vec<ReciprocityRow> {
             );
             ReciprocityRow {
                 person,
-                name: node.name.clone(),
-                profile_url: node.profile_url.clone(),
+                name: node.name.to_string(),
+                profile_url: node.profile_url.as_deref().map(str::to_string),
                 they_gave,
                 you_gave,
                 balance: i64::from(they_gave) - i64::from(you_gave),

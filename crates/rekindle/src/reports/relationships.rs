@@ -82,10 +82,10 @@ pub fn strongest(network: &Network, metrics: &Metrics) -> Vec<RelationshipRow> {
 fn relationship_row(m: &PersonMetrics, score: f64, reason: String) -> RelationshipRow {
     RelationshipRow {
         person: PersonId(m.person_id),
-        name: m.name.clone(),
-        profile_url: m.profile_url.clone(),
-        company: m.company.clone(),
-        position: m.position.clone(),
+        name: m.name.to_string(),
+        profile_url: m.profile_url.as_deref().map(str::to_string),
+        company: m.company.as_deref().map(str::to_string),
+        position: m.position.as_deref().map(str::to_string),
         connected_on: m.connected_on,
         last_interaction: m.last_interaction,
         days_since_last_interaction: m.days_since_last_interaction,

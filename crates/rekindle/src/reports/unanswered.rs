@@ -42,8 +42,8 @@ pub fn unanswered(network: &Network) -> Vec<UnansweredRow> {
         let last = at.date();
         let node = network.node(person);
         let row = UnansweredRow {
-            name: node.name.clone(),
-            profile_url: node.profile_url.clone(),
+            name: node.name.to_string(),
+            profile_url: node.profile_url.as_deref().map(str::to_string),
             last_message: last,
             days_waiting: (network.as_of - last).num_days(),
             messages_waiting: waiting,
