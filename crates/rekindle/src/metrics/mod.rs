@@ -512,6 +512,34 @@ mod tests {
     }
 
     #[test]
+    fn rows_share_their_nodes_and_persons_texts() {
+        let (_, network) = networks()
+            .into_iter()
+            .find(|(era, _)| era == "2026")
+            .unwrap();
+        let metrics = compute(&network).unwrap();
+        let same = |a: &Option<Arc<str>>, b: &Option<Arc<str>>| match (a, b) {
+            (Some(a), Some(b)) => Arc::ptr_eq(a, b),
+            (a, b) => a.is_none() && b.is_none(),
+        };
+        let mut companies = 0;
+        for row in &metrics.rows {
+            let id = PersonId(row.person_id);
+            let (node, person) = (network.node(id), network.people.get(id));
+            assert!(Arc::ptr_eq(&row.name, &node.name), "{}", row.name);
+            assert!(Arc::ptr_eq(&node.name, &person.name), "{}", row.name);
+            assert!(same(&row.profile_url, &node.profile_url), "{}", row.name);
+            assert!(same(&row.company, &node.company), "{}", row.name);
+            assert!(same(&row.position, &node.position), "{}", row.name);
+            if let Some(c) = &person.connection {
+                assert!(same(&node.company, &c.company), "{}", row.name);
+                companies += usize::from(c.company.is_some());
+            }
+        }
+        assert!(companies > 5, "only {companies} companies in the sample");
+    }
+
+    #[test]
     fn the_frame_has_the_rows_columns_and_exact_scores() {
         let (_, network) = networks()
             .into_iter()
