@@ -70,14 +70,14 @@ impl Texts {
         fn texts(
             line: u64,
             profile_url: Option<String>,
-            company: Option<String>,
-            position: Option<String>,
+            company: Option<Arc<str>>,
+            position: Option<Arc<str>>,
             connected_on: Option<chrono::NaiveDate>,
         ) -> Texts {
             let connected = Connected {
                 line,
-                company: company.map(Arc::from),
-                position: position.map(Arc::from),
+                company,
+                position,
                 connected_on,
             };
             Texts {

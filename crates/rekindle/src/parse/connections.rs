@@ -4,11 +4,12 @@
 //! (mid-2021 on), and a `URL` column after `Last Name` (mid-2023 on).
 
 use std::io::Read;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use serde::Deserialize;
 
-use super::{Flow, Header, full_name, read_rows, text};
+use super::{Flow, Header, full_name, read_rows, shared_text, text};
 use crate::dates::parse_date;
 use crate::error::Result;
 use crate::keys::normalize_profile_url;
@@ -28,10 +29,11 @@ pub struct Connection {
     pub profile_url: Option<String>,
     /// Email, shown only when the connection allows it.
     pub email: Option<String>,
-    /// Their company at export time.
-    pub company: Option<String>,
-    /// Their position at export time.
-    pub position: Option<String>,
+    /// Their company at export time (shared with the person, the graph's
+    /// node and the metrics' row, not copied).
+    pub company: Option<Arc<str>>,
+    /// Their position at export time (shared, as the company).
+    pub position: Option<Arc<str>>,
     /// When you connected (`None` if the date could not be read; a warning says so).
     pub connected_on: Option<NaiveDate>,
 }
@@ -159,8 +161,8 @@ pub fn read<R: Read>(
             last_name: last.to_string(),
             profile_url: url,
             email: text(row.email),
-            company: text(row.company),
-            position: text(row.position),
+            company: shared_text(row.company),
+            position: shared_text(row.position),
             connected_on,
         });
         Ok(Flow::Next)

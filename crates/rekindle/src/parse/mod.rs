@@ -18,6 +18,7 @@ pub mod recommendations;
 mod records;
 
 use std::io::Read;
+use std::sync::Arc;
 
 use csv::ByteRecord;
 use serde::Deserialize;
@@ -253,6 +254,15 @@ pub(crate) fn text(value: Option<&str>) -> Option<String> {
         .map(str::trim)
         .filter(|s| !s.is_empty())
         .map(str::to_string)
+}
+
+/// [`text`] as shared text, for a value that later stages share rather
+/// than copy (one allocation either way).
+pub(crate) fn shared_text(value: Option<&str>) -> Option<Arc<str>> {
+    value
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(Arc::from)
 }
 
 /// Opens a file's table, or says why there is none: `None` for an empty
