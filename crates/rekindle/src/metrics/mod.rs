@@ -445,11 +445,16 @@ mod tests {
         assert!(eras.len() >= 10, "{eras:?}");
         eras.into_iter()
             .map(|era| {
-                let export = Export::open(format!("../../data-samples/{era}")).unwrap();
-                let network = Network::from_export(&export, &Options::default()).unwrap();
+                let network = network(&era);
                 (era, network)
             })
             .collect()
+    }
+
+    /// One sample era, as a network.
+    fn network(era: &str) -> Network {
+        let export = Export::open(format!("../../data-samples/{era}")).unwrap();
+        Network::from_export(&export, &Options::default()).unwrap()
     }
 
     /// A ledger that touches, paces, snoozes and ignores people who have no
@@ -513,10 +518,7 @@ mod tests {
 
     #[test]
     fn rows_share_their_nodes_and_persons_texts() {
-        let (_, network) = networks()
-            .into_iter()
-            .find(|(era, _)| era == "2026")
-            .unwrap();
+        let network = network("2026");
         let metrics = compute(&network).unwrap();
         let same = |a: &Option<Arc<str>>, b: &Option<Arc<str>>| match (a, b) {
             (Some(a), Some(b)) => Arc::ptr_eq(a, b),
@@ -541,10 +543,7 @@ mod tests {
 
     #[test]
     fn the_frame_has_the_rows_columns_and_exact_scores() {
-        let (_, network) = networks()
-            .into_iter()
-            .find(|(era, _)| era == "2026")
-            .unwrap();
+        let network = network("2026");
         let metrics = compute(&network).unwrap();
         let frame = metrics.frame().unwrap();
         let typed = crate::frames::metrics(&metrics.rows).unwrap();
