@@ -104,20 +104,6 @@ impl Texts {
     }
 }
 
-/// `first last` (trimmed, one space between, either may be empty) as
-/// shared text, made in `scratch`: one allocation, the shared text's own
-/// (the same as [`Connection::full_name`], which makes a `String`).
-fn shared_full_name(scratch: &mut String, first: &str, last: &str) -> Arc<str> {
-    let (first, last) = (first.trim(), last.trim());
-    scratch.clear();
-    scratch.push_str(first);
-    if !first.is_empty() && !last.is_empty() {
-        scratch.push(' ');
-    }
-    scratch.push_str(last);
-    Arc::from(scratch.as_str())
-}
-
 /// The owner of the export, as far as it can be told.
 #[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize)]
 pub struct Owner {
@@ -226,12 +212,15 @@ impl People {
         } else {
             HashMap::default()
         };
-        // Each connection's name and key, made once.
+        // Each connection's name and key, made once; the name in a scratch
+        // buffer, then shared in one allocation.
         let mut scratch = String::new();
         let named: Vec<(Arc<str>, String)> = connections
             .iter()
             .map(|c| {
-                let name = shared_full_name(&mut scratch, &c.first_name, &c.last_name);
+                scratch.clear();
+                crate::parse::push_full_name(&mut scratch, &c.first_name, &c.last_name);
+                let name = Arc::<str>::from(scratch.as_str());
                 let key = name_key(&name);
                 (name, key)
             })

@@ -339,12 +339,21 @@ pub(crate) fn read_rows<R: Read>(
 
 /// Joins first and last name the way LinkedIn shows them.
 pub(crate) fn full_name(first: &str, last: &str) -> String {
-    match (first.trim(), last.trim()) {
-        ("", last) => last.to_string(),
-        (first, "") => first.to_string(),
-        // Not `format!`: this runs for every connection, twice.
-        (first, last) => [first, last].join(" "),
+    let mut name = String::new();
+    push_full_name(&mut name, first, last);
+    name
+}
+
+/// [`full_name`], written at the end of `out` (not `format!`: this runs for
+/// every connection).
+pub(crate) fn push_full_name(out: &mut String, first: &str, last: &str) {
+    let (first, last) = (first.trim(), last.trim());
+    out.reserve(first.len() + 1 + last.len());
+    out.push_str(first);
+    if !first.is_empty() && !last.is_empty() {
+        out.push(' ');
     }
+    out.push_str(last);
 }
 
 /// Test helper: the warnings' display strings.
@@ -361,6 +370,23 @@ mod tests {
         match Table::open("t.csv", bytes, &["A", "B"], &Limits::default()) {
             Ok(Opened::Table(t)) => t,
             _ => panic!("no table"),
+        }
+    }
+
+    #[test]
+    fn full_names_join_what_is_there_with_one_space() {
+        for (first, last, name) in [
+            (" Ines ", "Okafor ", "Ines Okafor"),
+            ("", " Okafor", "Okafor"),
+            ("Ines", "  ", "Ines"),
+            ("", "", ""),
+            ("Jane", "Doe, Ph.D.", "Jane Doe, Ph.D."),
+        ] {
+            assert_eq!(full_name(first, last), name);
+            // Written after what the buffer holds, as the people's names are.
+            let mut out = String::from("> ");
+            push_full_name(&mut out, first, last);
+            assert_eq!(out, format!("> {name}"));
         }
     }
 
