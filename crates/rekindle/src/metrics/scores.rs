@@ -9,7 +9,7 @@ use polars::prelude::*;
 use super::activity::Inputs;
 use super::{DEFAULT_RHYTHM_DAYS, IN_TOUCH_DAYS, MIN_NEGLECTED_DEPTH};
 use crate::identity::PersonId;
-use crate::ledger::Effects;
+use crate::ledger::{Effects, PersonEffect};
 use crate::network::day_number;
 
 /// One person's scores, exact (the typed rows round them). The default is
@@ -62,10 +62,12 @@ pub(super) fn score(
     effects: &Effects,
     as_of: i32,
 ) -> PolarsResult<Vec<Scores>> {
-    let effect = |id: u32| effects.get(PersonId(id));
+    // Each scored person's ledger entry, looked up once.
+    let entries: Vec<Option<&PersonEffect>> =
+        ids.iter().map(|&id| effects.get(PersonId(id))).collect();
     let cadence = effects.iter().any(|(_, e)| e.cadence_days.is_some());
     let frame = with_scores(
-        inputs_frame(inputs, ids, effects, as_of, cadence)?.lazy(),
+        inputs_frame(inputs, ids, &entries, as_of, cadence)?.lazy(),
         as_of,
         cadence,
     )
@@ -81,8 +83,9 @@ pub(super) fn score(
     ])
     .collect()?;
     let mut scores = extract(&frame)?;
-    for s in &mut scores {
-        if let Some(e) = effect(s.person_id) {
+    // The frame keeps the order of `ids` (the caller checks it).
+    for (s, entry) in scores.iter_mut().zip(&entries) {
+        if let Some(e) = entry {
             s.ledger_touch = touch(e).map(|t| format!("{} on {}", t.how, t.on));
             s.cadence_days = e.cadence_days;
             s.snoozed_until = e.snoozed_until.map(day_number);
@@ -93,17 +96,18 @@ pub(super) fn score(
 }
 
 /// The latest touch of a person's ledger entry.
-fn touch(e: &crate::ledger::PersonEffect) -> Option<&crate::ledger::Touch> {
+fn touch(e: &PersonEffect) -> Option<&crate::ledger::Touch> {
     e.last_touch.as_ref()
 }
 
 /// The people's inputs, one row each, as the formulas name them; the last
 /// interaction counts a ledger touch (after the as-of date, as on it), and
-/// with `cadence` the ledger's cadences are a column.
+/// with `cadence` the ledger's cadences are a column. `entries` are the
+/// people's ledger entries, in the order of `ids`.
 fn inputs_frame(
     inputs: &[Inputs],
     ids: &[u32],
-    effects: &Effects,
+    entries: &[Option<&PersonEffect>],
     as_of: i32,
     cadence: bool,
 ) -> PolarsResult<DataFrame> {
@@ -111,13 +115,10 @@ fn inputs_frame(
         .iter()
         .map(|&id| inputs.get(id as usize).copied().unwrap_or_default())
         .collect();
-    let effect = |id: u32| effects.get(PersonId(id));
     let column = |f: fn(&Inputs) -> u32| rows.iter().map(f).collect::<Vec<u32>>();
-    let last: Vec<Option<i32>> = (ids.iter().zip(&rows))
-        .map(|(&id, i)| {
-            let touched = effect(id)
-                .and_then(touch)
-                .map(|t| day_number(t.on).min(as_of));
+    let last: Vec<Option<i32>> = (entries.iter().zip(&rows))
+        .map(|(entry, i)| {
+            let touched = entry.and_then(touch).map(|t| day_number(t.on).min(as_of));
             i.activity.last.max(touched)
         })
         .collect();
@@ -135,9 +136,9 @@ fn inputs_frame(
         "recommendations_received" => column(|i| i.recommendations_received),
     )?;
     if cadence {
-        let days: Vec<Option<u32>> = ids
+        let days: Vec<Option<u32>> = entries
             .iter()
-            .map(|&id| effect(id).and_then(|e| e.cadence_days))
+            .map(|entry| entry.and_then(|e| e.cadence_days))
             .collect();
         frame.with_column(Series::new("cadence_days".into(), days).into())?;
     }
@@ -146,7 +147,7 @@ fn inputs_frame(
 
 /// The formulas of the module docs, as columns.
 fn with_scores(frame: LazyFrame, as_of: i32, cadence: bool) -> LazyFrame {
-    let f = |name: &str| col(name).cast(DataType::Float64);
+    let f = float;
     // `value / full`, capped at 1.
     let saturate = |e: Expr, full: f64| {
         let share = e / lit(full);
@@ -220,7 +221,7 @@ fn with_scores(frame: LazyFrame, as_of: i32, cadence: bool) -> LazyFrame {
 /// fill (a literal `false` would be a scalar column, which polars expands
 /// with its shared zeroed buffer).
 fn in_touch(cadence: bool) -> Expr {
-    let f = |name: &str| col(name).cast(DataType::Float64);
+    let f = float;
     let usual = col("days_since_last_interaction")
         .lt_eq(lit(IN_TOUCH_DAYS))
         .or(f("days_since_last_interaction").lt_eq(col("rhythm_days") * lit(2.0)));
@@ -232,6 +233,11 @@ fn in_touch(cadence: bool) -> Expr {
         usual
     };
     col("days_since_last_interaction").is_not_null().and(within)
+}
+
+/// A column as floats.
+fn float(name: &str) -> Expr {
+    col(name).cast(DataType::Float64)
 }
 
 /// The scored frame's rows (the ledger's fields are filled in after).
